@@ -10,7 +10,7 @@ namespace LowCodeErp.Workflows.Core.Execution;
 /// instance's FIFO queue and returns when the instance finishes or waits on bookmarks. Persistence and locking are the
 /// runtime's job; this class never blocks on anything but the activities themselves.
 /// </summary>
-public sealed class WorkflowRunner(IServiceProvider services, ExpressionEngine expressions, IOptions<WorkflowEngineOptions> options, TimeProvider clock)
+public sealed class WorkflowRunner(IServiceProvider services, ExpressionEngine expressions, IOptions<WorkflowEngineOptions> options, TimeProvider clock, IEnumerable<IWorkflowObserver> observers)
 {
     private readonly WorkflowEngineOptions _options = options.Value;
 
@@ -22,6 +22,11 @@ public sealed class WorkflowRunner(IServiceProvider services, ExpressionEngine e
         var graph = WorkflowGraph.For(definition, expressions);
         var output = runOptions.StandardOutput ?? Console.Out;
         var workflow = new WorkflowExecutionContext(graph, services, runOptions, _options, clock, output, cancellationToken);
+        foreach (var observer in observers)
+        {
+            observer.OnStarted(workflow);
+        }
+
         workflow.Enqueue(new WorkItem(null, graph.Root));
         await RunBurstAsync(workflow);
         return workflow;
@@ -132,6 +137,13 @@ public sealed class WorkflowRunner(IServiceProvider services, ExpressionEngine e
             workflow.SubStatus = WorkflowSubStatus.Suspended;
         }
     }
+}
+
+/// <summary>Told about every instance the runner starts (child instances included): for hosts that track them.</summary>
+public interface IWorkflowObserver
+{
+    /// <summary>An instance was created and is about to run its first burst.</summary>
+    void OnStarted(WorkflowExecutionContext workflow);
 }
 
 /// <summary>The bookmark does not exist (any more): it was resumed already, or the instance moved on.</summary>
