@@ -41,6 +41,10 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.AddSingleton<IExpressionEvaluator>(new ObjectEvaluator(ExpressionTypes.Json));
         services.AddSingleton<IExpressionEvaluator, VariableEvaluator>();
         services.AddSingleton<IExpressionEvaluator, InputEvaluator>();
+        services.AddOptions<Expressions.JavaScript.JavaScriptOptions>();
+        services.AddSingleton<IExpressionEvaluator, Expressions.JavaScript.JavaScriptEvaluator>();
+        services.AddOptions<Expressions.Liquid.LiquidOptions>();
+        services.AddSingleton<IExpressionEvaluator, Expressions.Liquid.LiquidEvaluator>();
         return services;
     }
 }

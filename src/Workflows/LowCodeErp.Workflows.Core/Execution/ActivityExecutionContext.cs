@@ -313,8 +313,17 @@ public sealed partial class ActivityExecutionContext : IActivityExecutionContext
     /// <summary>Asks the activity to complete with these outcomes (JavaScript's <c>setOutcome</c>/<c>setOutcomes</c>).</summary>
     public void RequestOutcomes(IEnumerable<string> outcomes) => (RequestedOutcomes ??= []).AddRange(outcomes);
 
-    internal Dictionary<string, object?> VariableValuesByName() =>
-        Variables?.Entries().ToDictionary(e => e.Definition.Name, e => e.Value) ?? [];
+    internal Dictionary<string, object?> VariableValuesByName()
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (definition, value) in Variables?.Entries() ?? [])
+        {
+            // Lookups by name take the first declaration, so the view does too.
+            values.TryAdd(definition.Name, value);
+        }
+
+        return values;
+    }
 
     /// <inheritdoc />
     public void AddJournalEntry(string eventName, string? message = null, object? payload = null) =>

@@ -25,7 +25,7 @@ public sealed class DefinitionLoader(ActivityRegistry registry, WorkflowSerializ
     public IReadOnlyList<LoadedDefinition> Load(IEnumerable<(string Source, string Json)> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var parsed = new List<(string Source, JsonDocument? Document, List<DefinitionError> Errors)>();
+        var parsed = new List<(string Source, string Json, JsonDocument? Document)>();
         foreach (var (source, json) in documents)
         {
             var errors = new List<DefinitionError>();
@@ -43,13 +43,13 @@ public sealed class DefinitionLoader(ActivityRegistry registry, WorkflowSerializ
                 // Reported with line and position by the full read below.
             }
 
-            parsed.Add((source, document, errors));
+            parsed.Add((source, json, document));
         }
 
         var results = new List<LoadedDefinition>();
-        foreach (var (source, document, _) in parsed)
+        foreach (var (source, json, document) in parsed)
         {
-            var read = document is null ? serializer.Read(documents.First(d => d.Source == source).Json) : serializer.Read(document.RootElement);
+            var read = document is null ? serializer.Read(json) : serializer.Read(document.RootElement);
             document?.Dispose();
             var errors = read.Definition is null ? read.Errors : validator.Validate(read.Definition, read.Errors);
             if (read.Definition is not null && errors.Count == 0)

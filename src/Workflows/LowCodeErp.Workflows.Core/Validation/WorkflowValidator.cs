@@ -23,6 +23,7 @@ public sealed class WorkflowValidator(ExpressionEngine expressions)
         ArgumentNullException.ThrowIfNull(definition);
         var walk = new Walk(expressions, definition);
         walk.Errors.AddRange(readErrors ?? []);
+        walk.CheckVariableDeclarations(definition.Variables, "$.variables", null);
         if (definition.Root is not null)
         {
             var scope = new List<VariableDefinition>(definition.Variables);
@@ -48,6 +49,11 @@ public sealed class WorkflowValidator(ExpressionEngine expressions)
             if (!string.IsNullOrEmpty(activity.Id) && !_ids.TryAdd(activity.Id, path))
             {
                 Errors.Add(new DefinitionError($"{path}.id", $"duplicate activity id '{activity.Id}' (also at {_ids[activity.Id]})", activity.Id));
+            }
+
+            if (activity is ContainerActivity declaring)
+            {
+                CheckVariableDeclarations(declaring.Variables, $"{path}.variables", activity.Id);
             }
 
             var visible = activity is ContainerActivity container ? [.. container.Variables, .. scope] : scope;
@@ -86,6 +92,30 @@ public sealed class WorkflowValidator(ExpressionEngine expressions)
                     }
 
                     break;
+            }
+        }
+
+        /// <summary>Variables of one scope need ids and distinct names: scripts reach them by name.</summary>
+        public void CheckVariableDeclarations(List<VariableDefinition> variables, string path, string? activityId)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < variables.Count; i++)
+            {
+                var variable = variables[i];
+                if (string.IsNullOrWhiteSpace(variable.Name))
+                {
+                    Errors.Add(new DefinitionError($"{path}[{i}].name", "variable has no name", activityId));
+                }
+                else if (!names.Add(variable.Name))
+                {
+                    Errors.Add(new DefinitionError($"{path}[{i}].name", $"duplicate variable name '{variable.Name}'", activityId));
+                }
+
+                if (!string.IsNullOrEmpty(variable.Id) && !ids.Add(variable.Id))
+                {
+                    Errors.Add(new DefinitionError($"{path}[{i}].id", $"duplicate variable id '{variable.Id}'", activityId));
+                }
             }
         }
 

@@ -38,6 +38,7 @@ public sealed class Switch : Activity
     {
         var mode = await context.EvaluateAsync(Mode);
         var scheduled = 0;
+        var matched = false;
         foreach (var @case in Cases)
         {
             if (@case.Condition is null || !ValueConversion.Convert<bool>(await context.EvaluateAsync(@case.Condition, typeof(bool))))
@@ -45,6 +46,8 @@ public sealed class Switch : Activity
                 continue;
             }
 
+            // As in Elsa, Default is only for "no case matched"; a matching case without an activity just completes the switch.
+            matched = true;
             if (@case.Activity is not null)
             {
                 await context.ScheduleAsync(@case.Activity);
@@ -57,7 +60,7 @@ public sealed class Switch : Activity
             }
         }
 
-        if (scheduled == 0 && Default is not null)
+        if (!matched && Default is not null)
         {
             await context.ScheduleAsync(Default);
             scheduled++;

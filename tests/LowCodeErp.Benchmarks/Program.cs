@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using LowCodeErp.Workflows.Core.Execution;
+
+namespace LowCodeErp.Benchmarks;
+
+/// <summary>
+/// Prints a Markdown table of engine performance against its targets. Progress goes to stderr, the report to stdout.
+/// Usage: <c>dotnet run -c Release --project tests/LowCodeErp.Benchmarks [-- --quick] [-- --strict]</c>.
+/// </summary>
+internal static class Program
+{
+    private const double LiteralTargetPerSecond = 10_000;
+    private const double JavaScriptTargetPerSecond = 2_000;
+    private const double ColdTargetMs = 100;
+
+    private static readonly string Usage = """
+        Usage: LowCodeErp.Benchmarks [--quick] [--strict]
+          --quick    short measurements (smoke test; numbers are rough)
+          --strict   exit 1 when a target is missed or a scenario failed (default: always exit 0)
+          --cold F   internal: one cold first run of Definitions/F in this process (used by the parent)
+        """;
+
+    public static int Main(string[] args)
+    {
+        if (args is [ColdStart.Argument, var file])
+        {
+            return ColdStart.RunChild(file);
+        }
+
+        var quick = args.Contains("--quick");
+        var strict = args.Contains("--strict");
+        if (args.Except(["--quick", "--strict"]).Any())
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var settings = quick
+            ? new Settings(TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(0.5), 3, TimeSpan.Zero)
+            : new Settings(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(2), 7, TimeSpan.FromSeconds(7));
+        var clock = Stopwatch.StartNew();
+        var loadBefore = MachineInfo.LoadAverage();
+        var report = new Report();
+        var threads = Environment.ProcessorCount;
+
+        Throughput(report, settings, threads, "1", "Literal flowchart, journal ON", FlowchartScenario.LiteralFile, journal: true, LiteralTargetPerSecond, settings.Duration);
+        Throughput(report, settings, threads, "1b", "Literal flowchart, journal OFF", FlowchartScenario.LiteralFile, journal: false, LiteralTargetPerSecond, settings.ShortDuration);
+        Throughput(report, settings, threads, "2", "JavaScript flowchart, journal ON", FlowchartScenario.JavaScriptFile, journal: true, JavaScriptTargetPerSecond, settings.Duration);
+        Cold(report, settings, "3", "Cold first run, Literal flowchart", FlowchartScenario.LiteralFile);
+        Cold(report, settings, "3b", "Cold first run, JavaScript flowchart", FlowchartScenario.JavaScriptFile);
+        WarmNewDefinition(report, settings, "3c", "New definition in a warm process, Literal");
+
+        report.Note("Every measured run is checked (SubStatus Finished, no incidents — Status=Finished alone also covers Faulted). " +
+                    "Before measuring, one run per scenario with a real writer must print exactly the 4 expected lines and leave Amount = 250.");
+        report.Note("Throughput: instances of the 10-activity flowchart (9 execute) run back to back, WriteLine to TextWriter.Null, " +
+                    $"{settings.Warmup.TotalSeconds:0.#} s warm-up; parallel = one dedicated thread per core on one shared engine.");
+        report.Note("Allocated / instance: GC.GetAllocatedBytesForCurrentThread around the single-threaded loop (every run completed synchronously unless noted).");
+        report.Note($"Cold: median of up to {settings.ColdSamples} fresh processes (`--cold`; at least 3, fewer than {settings.ColdSamples} only when a slow machine exceeds the {settings.ColdBudget.TotalSeconds:0} s budget), clock starts with the JSON text in hand and covers " +
+                    "AddWorkflowEngine + BuildServiceProvider, DefinitionLoader.Load (parse + validate) and the first RunAsync. " +
+                    "Process wall time (spawn → exit, incl. .NET runtime start-up) is shown for context.");
+        var header = MachineInfo.Describe(
+            $"{settings.Warmup.TotalSeconds:0.#} s warm-up + {settings.Duration.TotalSeconds:0.#} s per measurement{(quick ? " (--quick: rough numbers)" : "")}",
+            loadBefore,
+            MachineInfo.LoadAverage());
+        Console.Out.Write(report.Render(header));
+        Console.Out.WriteLine($"\nTotal benchmark time: {clock.Elapsed.TotalSeconds:0.0} s");
+        return strict && report.AnyFailed ? 1 : 0;
+    }
+
+    private static void Throughput(Report report, Settings settings, int threads, string id, string scenario, string file, bool journal, double target, TimeSpan duration)
+    {
+        var targetText = $"≥ {Format.Number(target)} inst/s";
+        Progress($"{id} {scenario}: verifying");
+        try
+        {
+            using var engine = new BenchEngine(journal);
+            var definition = engine.Load(file, FlowchartScenario.ReadJson(file));
+            var writer = new StringWriter();
+            var ignored = 0;
+            var workflow = engine.Run(definition, new RunOptions { StandardOutput = writer }, ref ignored);
+            if (FlowchartScenario.Problem(workflow, FlowchartScenario.Lines(writer)) is { } problem)
+            {
+                throw new BenchmarkFailedException("verification run: " + problem);
+            }
+
+            var journalEntries = workflow.Journal.Count;
+            if (journal != journalEntries > 0)
+            {
+                throw new BenchmarkFailedException($"EnableJournal={journal} but the verification run wrote {journalEntries} journal entries");
+            }
+
+            Progress($"{id} {scenario}: single thread, {duration.TotalSeconds:0.#} s");
+            var single = ThroughputMeter.MeasureSingleThread(engine, definition, settings.Warmup, duration);
+            Progress($"{id} {scenario}: {threads} threads, {duration.TotalSeconds:0.#} s");
+            var parallel = ThroughputMeter.MeasureParallel(engine, definition, threads, settings.Warmup / 2, duration);
+
+            report.AddAtLeast(id, scenario, "throughput, 1 thread", single.PerSecond, target, "inst/s",
+                $"{Format.Number(single.Instances)} runs in {single.Elapsed.TotalSeconds:0.00} s");
+            report.AddAtLeast(id, scenario, $"throughput, {threads} threads", parallel.PerSecond, target, "inst/s",
+                $"{Format.Number(parallel.Instances)} runs; ×{parallel.PerSecond / single.PerSecond:0.00} vs 1 thread");
+            report.Add(id, scenario, "mean time / instance", $"{Format.Decimal(single.MeanMicroseconds)} µs",
+                $"p50 {Format.Decimal(single.P50Microseconds)} µs, p99 {Format.Decimal(single.P99Microseconds)} µs; " +
+                $"process CPU {Format.Decimal(single.CpuMicroseconds)} µs/instance (1 thread)");
+            report.Add(id, scenario, "allocated / instance", $"{Format.Number(single.BytesPerInstance)} B",
+                $"GCs gen0/1/2 {single.Gen0}/{single.Gen1}/{single.Gen2}, GC pause {single.GcPausePercent:0.0}%; journal entries {journalEntries}" +
+                (single.AsyncCompletions > 0 ? $"; {single.AsyncCompletions} runs went async (allocations undercounted)" : ""));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            report.AddFailure(id, scenario, targetText, Reason(ex));
+        }
+    }
+
+    private static void Cold(Report report, Settings settings, string id, string scenario, string file)
+    {
+        Progress($"{id} {scenario}: up to {settings.ColdSamples} fresh processes");
+        try
+        {
+            var cold = ColdStart.Measure(file, settings.ColdSamples, settings.ColdBudget);
+            var median = cold.Median;
+            report.AddBelow(id, scenario, $"JSON → finished, median of {cold.Samples.Count}", median.TotalMs, ColdTargetMs, "ms",
+                $"engine {Format.Decimal(median.HostMs)} + load/validate {Format.Decimal(median.LoadMs)} + first run {Format.Decimal(median.RunMs)} ms; " +
+                $"min {Format.Decimal(cold.MinTotalMs)}, max {Format.Decimal(cold.MaxTotalMs)} ms");
+            report.Add(id, scenario, "process wall time", $"{Format.Decimal(median.ProcessMs)} ms", "spawn → exit, median (context only)");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            report.AddFailure(id, scenario, $"< {Format.Number(ColdTargetMs)} ms", Reason(ex));
+        }
+    }
+
+    /// <summary>Load + validate + run of a never-seen definition (fresh ids) in a process whose engine is already warm.</summary>
+    private static void WarmNewDefinition(Report report, Settings settings, string id, string scenario)
+    {
+        Progress($"{id} {scenario}");
+        try
+        {
+            using var engine = new BenchEngine();
+            var json = FlowchartScenario.ReadJson(FlowchartScenario.LiteralFile);
+            var options = new RunOptions { StandardOutput = TextWriter.Null };
+            var ignored = 0;
+            void Once()
+            {
+                var definition = engine.Load("fresh.json", FlowchartScenario.WithUniqueIds(json));
+                ThroughputMeter.Check(engine.Run(definition, options, ref ignored));
+            }
+
+            var warmup = Stopwatch.StartNew();
+            while (warmup.Elapsed < settings.Warmup / 2)
+            {
+                Once();
+            }
+
+            var count = 0;
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < settings.Warmup)
+            {
+                Once();
+                count++;
+            }
+
+            report.Add(id, scenario, "JSON → finished, mean", $"{Format.Decimal(clock.Elapsed.TotalMilliseconds / count)} ms",
+                $"{Format.Number(count)} distinct definitions; what a warm server pays for a newly published definition");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            report.AddFailure(id, scenario, "—", Reason(ex));
+        }
+    }
+
+    private static string Reason(Exception ex) => ex is BenchmarkFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+
+    private static void Progress(string message) => Console.Error.WriteLine($"[bench] {message}");
+
+    private sealed record Settings(TimeSpan Warmup, TimeSpan Duration, TimeSpan ShortDuration, int ColdSamples, TimeSpan ColdBudget);
+}
