@@ -7,19 +7,7 @@ namespace LowCodeErp.Workflows.Core.Tests;
 /// <summary>Every definition shipped in the repository's workflows/ folder is valid and runs.</summary>
 public sealed class WorkflowsFolderTests
 {
-    private static string WorkflowsFolder
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LowCodeErp.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Repository root not found."), "workflows");
-        }
-    }
+    private static string WorkflowsFolder => RepositoryPaths.Workflows;
 
     public static TheoryData<string> Files() => [.. Directory.GetFiles(WorkflowsFolder, "*.json").Select(f => Path.GetFileName(f))];
 

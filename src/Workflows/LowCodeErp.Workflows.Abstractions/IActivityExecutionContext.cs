@@ -39,7 +39,7 @@ public interface IActivityExecutionContext
     /// <summary>Cancelled when the host stops the run.</summary>
     CancellationToken CancellationToken { get; }
 
-    /// <summary>Evaluates an input; returns the input's default when the definition left it out.</summary>
+    /// <summary>Evaluates an input; null gives default(T). (A definition that omits an input gets the input's declared <c>DefaultValue</c> when it is read.)</summary>
     ValueTask<T?> EvaluateAsync<T>(Input<T>? input);
 
     /// <summary>Evaluates an expression and converts the result to <paramref name="targetType"/>.</summary>

@@ -29,9 +29,15 @@ public sealed partial class ActivityExecutionContext
         var parent = ParentContext;
         if (parent is null)
         {
+            // A faulted instance stays faulted even if the rest of the burst completes the flow (Elsa: no transition
+            // out of a finished status).
             WorkflowContext.CompletedOutcomes = outcomes;
-            WorkflowContext.SubStatus = WorkflowSubStatus.Finished;
-            WorkflowContext.FinishedAt = CompletedAt;
+            if (WorkflowContext.Status != WorkflowStatus.Finished)
+            {
+                WorkflowContext.SubStatus = WorkflowSubStatus.Finished;
+                WorkflowContext.FinishedAt = CompletedAt;
+            }
+
             return;
         }
 
@@ -62,8 +68,12 @@ public sealed partial class ActivityExecutionContext
         var parent = ParentContext;
         if (parent is null)
         {
-            WorkflowContext.SubStatus = WorkflowSubStatus.Cancelled;
-            WorkflowContext.FinishedAt = CompletedAt;
+            if (WorkflowContext.Status != WorkflowStatus.Finished)
+            {
+                WorkflowContext.SubStatus = WorkflowSubStatus.Cancelled;
+                WorkflowContext.FinishedAt = CompletedAt;
+            }
+
             return;
         }
 
@@ -108,9 +118,10 @@ public sealed partial class ActivityExecutionContext
 
         if (workflow.IncidentStrategy == IncidentStrategy.Fault)
         {
+            // As in Elsa, the burst still drains work already queued (e.g. a sibling fork branch); the runner drops the
+            // bookmarks of a finished instance at the end of the burst.
             workflow.SubStatus = WorkflowSubStatus.Faulted;
             workflow.FinishedAt = workflow.Clock.GetUtcNow();
-            workflow.ClearQueue();
         }
     }
 

@@ -311,7 +311,7 @@ public sealed partial class ActivityExecutionContext : IActivityExecutionContext
     public object? LastResult => WorkflowContext.LastResult;
 
     /// <summary>Asks the activity to complete with these outcomes (JavaScript's <c>setOutcome</c>/<c>setOutcomes</c>).</summary>
-    public void RequestOutcomes(IEnumerable<string> outcomes) => (RequestedOutcomes ??= []).AddRange(outcomes);
+    public void RequestOutcomes(IEnumerable<string> outcomes) => RequestedOutcomes = [.. outcomes];
 
     internal Dictionary<string, object?> VariableValuesByName()
     {

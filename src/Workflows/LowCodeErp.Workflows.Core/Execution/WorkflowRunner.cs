@@ -94,7 +94,7 @@ public sealed class WorkflowRunner(IServiceProvider services, ExpressionEngine e
     {
         workflow.SubStatus = WorkflowSubStatus.Executing;
         workflow.ExecutionsThisBurst = 0;
-        while (workflow.SubStatus == WorkflowSubStatus.Executing && workflow.TryDequeue(out var item))
+        while (workflow.SubStatus is WorkflowSubStatus.Executing or WorkflowSubStatus.Faulted && workflow.TryDequeue(out var item))
         {
             workflow.CancellationToken.ThrowIfCancellationRequested();
             if (++workflow.ExecutionsThisBurst > _options.MaxActivityExecutionsPerBurst)
@@ -102,6 +102,7 @@ public sealed class WorkflowRunner(IServiceProvider services, ExpressionEngine e
                 var culprit = item.ResumeContext ?? item.Owner ?? workflow.RootContext!;
                 await culprit.FaultAsync(new InvalidOperationException(
                     $"More than {_options.MaxActivityExecutionsPerBurst} activity executions in one burst; the flow probably loops without end."));
+                workflow.ClearQueue();
                 break;
             }
 
@@ -135,6 +136,12 @@ public sealed class WorkflowRunner(IServiceProvider services, ExpressionEngine e
         if (workflow.SubStatus == WorkflowSubStatus.Executing)
         {
             workflow.SubStatus = WorkflowSubStatus.Suspended;
+        }
+
+        if (workflow.Status == WorkflowStatus.Finished)
+        {
+            // Nothing may resume a finished instance.
+            workflow.Bookmarks.Clear();
         }
     }
 }

@@ -52,20 +52,23 @@ public sealed partial class Flowchart
         var mode = await GetMergeModeAsync(context, target);
         switch (mode)
         {
-            case MergeMode.Race:
             case MergeMode.Cascade:
-                if (mode == MergeMode.Race)
-                {
-                    await CancelInboundAncestorsAsync(context, target);
-                }
+                // Every arriving token runs the target once more.
+                await context.ScheduleAsync(target);
+                return;
 
+            case MergeMode.Race:
                 var blocked = tokens.Find(t => t.To == target.Id && t.From == edge.Source.Id && t.Outcome == edge.Connection.Source.Port && t.Blocked);
                 if (blocked is not null)
                 {
+                    // A late arrival: the race was won already. The block and the late token are both used up, so
+                    // they do not keep the flowchart waiting.
                     blocked.Consumed = true;
+                    tokens.RemoveAll(t => t.To == target.Id && t.From == edge.Source.Id && t.Outcome == edge.Connection.Source.Port && !t.Blocked && !t.Consumed);
                     return;
                 }
 
+                await CancelInboundAncestorsAsync(context, target);
                 await context.ScheduleAsync(target);
                 foreach (var other in graph.ForwardInbound(target).Where(e => e.Source != completed))
                 {

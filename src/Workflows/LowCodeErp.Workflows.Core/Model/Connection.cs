@@ -3,6 +3,9 @@ namespace LowCodeErp.Workflows.Core.Model;
 /// <summary>A flowchart edge from an activity's outcome port to another activity.</summary>
 public sealed record Connection(Endpoint Source, Endpoint Target)
 {
+    /// <summary>Position in the definition's <c>connections</c> array (for error paths); not part of the format.</summary>
+    public int? JsonIndex { get; init; }
+
     /// <summary>Designer bend points, kept verbatim.</summary>
     public System.Text.Json.Nodes.JsonArray? Vertices { get; init; }
 

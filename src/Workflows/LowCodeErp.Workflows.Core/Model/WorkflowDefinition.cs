@@ -100,13 +100,10 @@ public sealed class ArgumentDefinition
     [System.Text.Json.Serialization.JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
-    /// <summary>The CLR type of the value.</summary>
-    public Type ClrType
+    /// <summary>The CLR type of the value (a method, so serializers never see it).</summary>
+    public Type GetClrType()
     {
-        get
-        {
-            var element = TypeAliases.Resolve(Type) ?? typeof(object);
-            return IsArray ? element.MakeArrayType() : element;
-        }
+        var element = TypeAliases.Resolve(Type) ?? typeof(object);
+        return IsArray ? element.MakeArrayType() : element;
     }
 }

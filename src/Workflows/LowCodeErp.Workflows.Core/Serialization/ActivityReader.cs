@@ -140,6 +140,12 @@ internal sealed class ActivityReader(ActivityRegistry registry, List<DefinitionE
         {
             if (JsonHelpers.GetProperty(element, input.JsonName) is not { } value)
             {
+                // Studio drops activities without inputs: the declared default applies, as Elsa's descriptors promise.
+                if (input.IsWrapped && input.Attribute.DefaultValue is { } fallback && input.Property.GetValue(activity) is null)
+                {
+                    input.Property.SetValue(activity, Input.Create(input.ValueType, Expression.Literal(fallback)));
+                }
+
                 continue;
             }
 

@@ -25,7 +25,7 @@ internal static class ConnectionReader
         {
             if (ReadOne(items[i]) is { } connection)
             {
-                result.Add(connection);
+                result.Add(connection with { JsonIndex = i });
             }
             else
             {

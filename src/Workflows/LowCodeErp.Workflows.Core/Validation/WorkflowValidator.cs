@@ -133,15 +133,16 @@ public sealed class WorkflowValidator(ExpressionEngine expressions)
             for (var i = 0; i < flowchart.Connections.Count; i++)
             {
                 var connection = flowchart.Connections[i];
+                var index = connection.JsonIndex ?? i;
                 if (!ids.Contains(connection.Source.ActivityId))
                 {
-                    Errors.Add(new DefinitionError($"{path}.connections[{i}].source.activity",
+                    Errors.Add(new DefinitionError($"{path}.connections[{index}].source.activity",
                         $"connection starts at unknown activity '{connection.Source.ActivityId}'", flowchart.Id));
                 }
 
                 if (!ids.Contains(connection.Target.ActivityId))
                 {
-                    Errors.Add(new DefinitionError($"{path}.connections[{i}].target.activity",
+                    Errors.Add(new DefinitionError($"{path}.connections[{index}].target.activity",
                         $"connection ends at unknown activity '{connection.Target.ActivityId}'", flowchart.Id));
                 }
             }

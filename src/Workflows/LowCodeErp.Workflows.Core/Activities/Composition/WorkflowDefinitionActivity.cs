@@ -49,7 +49,7 @@ public sealed class WorkflowDefinitionActivity : Activity, IVariableContainer
         foreach (var argument in definition.Inputs)
         {
             inputs[argument.Name] = Inputs.TryGetValue(argument.Name, out var input)
-                ? ValueConversion.Convert(await own.EvaluateInputAsync(input), argument.ClrType)
+                ? ValueConversion.Convert(await own.EvaluateInputAsync(input), argument.GetClrType())
                 : null;
         }
 
