@@ -4,12 +4,9 @@ using FluentAssertions;
 using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Core.Activities.Containers;
 using LowCodeErp.Workflows.Core.Execution;
-using LowCodeErp.Workflows.Core.Expressions;
 using LowCodeErp.Workflows.Core.Expressions.JavaScript;
-using LowCodeErp.Workflows.Core.Expressions.Liquid;
 using LowCodeErp.Workflows.Core.Model;
 using LowCodeErp.Workflows.Core.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LowCodeErp.Workflows.Core.Tests.Expressions;
@@ -180,14 +177,15 @@ public sealed class JavaScriptEvaluatorTests
     }
 
     [Fact]
-    public async Task SetOutcome_and_setOutcomes_request_outcomes()
+    public async Task SetOutcome_and_setOutcomes_replace_the_requested_outcomes()
     {
         var context = await ScriptFixture.CaptureAsync();
 
-        Evaluate(context, "setOutcome('Approved')");
-        Evaluate(context, "setOutcomes(['A', 'B'])");
+        Evaluate(context, "setOutcome('Approved'); setOutcome('Rejected')");
+        context.RequestedOutcomes.Should().Equal("Rejected");
 
-        context.RequestedOutcomes.Should().Equal("Approved", "A", "B");
+        Evaluate(context, "setOutcomes(['A', 'B'])");
+        context.RequestedOutcomes.Should().Equal("A", "B");
     }
 
     [Fact]
@@ -345,6 +343,15 @@ public sealed class JavaScriptEvaluatorTests
     }
 
     [Fact]
+    public void Syntax_can_be_checked_without_running()
+    {
+        var evaluator = new JavaScriptEvaluator();
+
+        evaluator.GetSyntaxError("return getAmount() > 1").Should().BeNull();
+        evaluator.GetSyntaxError("return 1 +").Should().Be("Unexpected end of input (line 1, column 11)");
+    }
+
+    [Fact]
     public async Task Runtime_errors_name_the_activity_and_the_cause()
     {
         var context = await ScriptFixture.CaptureAsync(variables: [Amount]);
@@ -381,11 +388,7 @@ public sealed class JavaScriptEvaluatorTests
     [Fact]
     public async Task Definitions_use_javascript_and_liquid_end_to_end()
     {
-        using var host = new WorkflowTestHost(services: s =>
-        {
-            s.AddSingleton<IExpressionEvaluator, JavaScriptEvaluator>();
-            s.AddSingleton<IExpressionEvaluator, LiquidEvaluator>();
-        });
+        using var host = new WorkflowTestHost();
 
         var workflow = await host.RunJsonAsync(EndToEndDefinition, new RunOptions { Input = new Dictionary<string, object?> { ["Customer"] = "ACME" } });
 

@@ -107,6 +107,15 @@ public sealed class LiquidEvaluatorTests
     }
 
     [Fact]
+    public void Syntax_can_be_checked_without_rendering()
+    {
+        var evaluator = new LiquidEvaluator();
+
+        evaluator.GetSyntaxError("{{ Variables.Name | upcase }}").Should().BeNull();
+        evaluator.GetSyntaxError("{% if x %}").Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
     public async Task Runaway_loops_are_stopped()
     {
         var context = await ScriptFixture.CaptureAsync();

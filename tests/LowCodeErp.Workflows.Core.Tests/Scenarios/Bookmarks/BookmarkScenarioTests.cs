@@ -74,6 +74,23 @@ public sealed class BookmarkScenarioTests
     }
 
     [Fact]
+    public async Task Event_should_complete_at_once_with_the_payload_when_it_is_the_trigger_that_started_the_workflow()
+    {
+        // A trigger that started the instance becomes the flowchart start and completes immediately (research §3.4, §2.5).
+        using var host = new WorkflowTestHost();
+
+        var workflow = await Scenario.RunAsync(host, Area, "event-trigger.json", new RunOptions
+        {
+            TriggerActivityId = "ev-trigger",
+            Input = new Dictionary<string, object?> { ["Payload"] = "order-7" },
+        });
+
+        host.Lines.Should().Equal(["order-7"], "{0}", Scenario.Describe(workflow, host));
+        workflow.Bookmarks.Should().BeEmpty();
+        workflow.SubStatus.Should().Be(WorkflowSubStatus.Finished);
+    }
+
+    [Fact]
     public async Task PublishEvent_should_resume_the_event_in_the_other_branch_when_published_as_a_local_event()
     {
         using var host = new WorkflowTestHost();
@@ -84,6 +101,19 @@ public sealed class BookmarkScenarioTests
         workflow.Variables["Message"].Should().Be("hello from the other branch");
         workflow.Bookmarks.Should().BeEmpty();
         workflow.SubStatus.Should().Be(WorkflowSubStatus.Finished);
+    }
+
+    [Fact]
+    public async Task PublishEvent_should_resume_every_event_waiting_on_that_name_and_leave_other_events_waiting()
+    {
+        // Event bookmarks hash only the name and {EventName} payload, without the activity instance id (research §2.5, §3.3).
+        using var host = new WorkflowTestHost();
+
+        var workflow = await Scenario.RunAsync(host, Area, "publish-local-two-listeners.json");
+
+        host.Lines.Should().Equal(["first listener", "second listener"], "{0}", Scenario.Describe(workflow, host));
+        workflow.Bookmarks.Should().ContainSingle().Which.ActivityId.Should().Be("ev-other");
+        workflow.SubStatus.Should().Be(WorkflowSubStatus.Suspended);
     }
 
     [Fact]
@@ -102,6 +132,7 @@ public sealed class BookmarkScenarioTests
         request.TaskName.Should().Be("Approve invoice");
         request.TaskId.Should().Be(taskId);
         request.WorkflowInstanceId.Should().Be(workflow.InstanceId);
+        System.Text.Json.JsonSerializer.Serialize(request.Payload).Should().Be("{\"invoice\":42}");
 
         await Scenario.ResumeAsync(host, workflow, bookmark, ("RunTaskInput", "approved"));
 

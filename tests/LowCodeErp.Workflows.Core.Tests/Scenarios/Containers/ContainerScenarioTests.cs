@@ -84,4 +84,15 @@ public sealed class ContainerScenarioTests
         host.Lines.Should().Equal(["2", "2"], "{0}", Scenario.Describe(workflow, host));
         workflow.SubStatus.Should().Be(WorkflowSubStatus.Finished);
     }
+
+    [Fact]
+    public async Task Flowchart_variables_should_start_from_their_initial_value_in_every_loop_iteration()
+    {
+        // Each iteration runs the body in a new execution whose container variables are declared afresh.
+        using var host = new WorkflowTestHost();
+
+        var workflow = await Scenario.RunAsync(host, Area, "loop-body-variables.json");
+
+        host.Lines.Should().Equal(["1", "1", "1"], "{0}", Scenario.Describe(workflow, host));
+    }
 }

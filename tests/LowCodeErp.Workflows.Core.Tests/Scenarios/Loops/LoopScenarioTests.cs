@@ -115,4 +115,26 @@ public sealed class LoopScenarioTests
         host.Lines.Should().Equal(["1", "2", "3", "done"], "{0}", Scenario.Describe(workflow, host));
         workflow.SubStatus.Should().Be(WorkflowSubStatus.Finished);
     }
+
+    [Fact]
+    public async Task Break_should_leave_only_the_nearest_loop_when_loops_are_nested()
+    {
+        using var host = NewHost();
+
+        var workflow = await Scenario.RunAsync(host, Area, "nested-loop-break.json");
+
+        host.Lines.Should().Equal(["x1", "y1", "after loops"], "{0}", Scenario.Describe(workflow, host));
+    }
+
+    [Fact]
+    public async Task Finish_should_end_the_workflow_from_inside_a_loop_body()
+    {
+        // Elsa.Finish clears the scheduler and completion callbacks: no further iteration, nothing after the loop.
+        using var host = NewHost();
+
+        var workflow = await Scenario.RunAsync(host, Area, "finish-in-loop.json");
+
+        host.Lines.Should().Equal(["1"], "{0}", Scenario.Describe(workflow, host));
+        workflow.SubStatus.Should().Be(WorkflowSubStatus.Finished);
+    }
 }

@@ -10,6 +10,29 @@ public sealed class PrimitiveActivityScenarioTests
     private const string Area = "Primitives";
 
     [Fact]
+    public async Task Start_should_be_the_entry_point_when_it_is_listed_after_an_activity_without_inbound_connections()
+    {
+        // Start resolution: trigger, then the first Elsa.Start, then canStartWorkflow, then the first activity without inbound
+        // connections (elsa-core Flowchart.Counters.cs GetStartActivity).
+        using var host = new WorkflowTestHost();
+
+        var workflow = await Scenario.RunAsync(host, Area, "start-not-first.json");
+
+        host.Lines.Should().Equal(["first"], "{0}", Scenario.Describe(workflow, host));
+        workflow.SubStatus.Should().Be(WorkflowSubStatus.Finished);
+    }
+
+    [Fact]
+    public async Task Flowchart_should_start_at_the_canStartWorkflow_activity_when_there_is_no_Start()
+    {
+        using var host = new WorkflowTestHost();
+
+        var workflow = await Scenario.RunAsync(host, Area, "can-start-workflow.json");
+
+        host.Lines.Should().Equal(["entry", "next"], "{0}", Scenario.Describe(workflow, host));
+    }
+
+    [Fact]
     public async Task End_should_complete_only_the_enclosing_flowchart_when_nested()
     {
         // Elsa.End completes the flowchart it sits in; the outer flowchart carries on (research §2.1, §3.6 step 1).

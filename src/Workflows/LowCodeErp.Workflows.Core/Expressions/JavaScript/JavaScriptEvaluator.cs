@@ -41,6 +41,10 @@ public sealed class JavaScriptEvaluator : IExpressionEvaluator
     /// <summary>How many distinct scripts are parsed and cached.</summary>
     public int CachedScriptCount => _cache.Count;
 
+    /// <summary>Why <paramref name="source"/> does not parse, or null when it does (for validators; the parse is cached).</summary>
+    public string? GetSyntaxError(string? source) =>
+        string.IsNullOrWhiteSpace(source) ? null : _cache.GetOrPrepare(source).SyntaxError;
+
     /// <inheritdoc />
     public ValueTask<object?> EvaluateAsync(Expression expression, Type targetType, ActivityExecutionContext context)
     {

@@ -511,16 +511,12 @@ internal sealed class ScriptSession
             "isNullOrWhiteSpace" => Function(name, 1, args => string.IsNullOrWhiteSpace(ArgString(args, 0)) ? JsBoolean.True : JsBoolean.False),
             "setOutcome" => Function(name, 1, args =>
             {
-                if (ArgString(args, 0) is { } outcome)
-                {
-                    _context.RequestOutcomes([outcome]);
-                }
-
+                ReplaceOutcomes(ArgString(args, 0) is { } outcome ? [outcome] : []);
                 return JsValue.Undefined;
             }),
             "setOutcomes" => Function(name, 1, args =>
             {
-                _context.RequestOutcomes(Outcomes(Arg(args, 0)));
+                ReplaceOutcomes(Outcomes(Arg(args, 0)));
                 return JsValue.Undefined;
             }),
             "stringToBase64" => Function(name, 1, args => JsString.Create(Convert.ToBase64String(Encoding.UTF8.GetBytes(ArgString(args, 0) ?? "")))),
@@ -534,6 +530,13 @@ internal sealed class ScriptSession
             }),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown helper."),
         };
+    }
+
+    /// <summary>Like Elsa, each setOutcome/setOutcomes call replaces what an earlier call requested.</summary>
+    private void ReplaceOutcomes(List<string> outcomes)
+    {
+        _context.RequestedOutcomes?.Clear();
+        _context.RequestOutcomes(outcomes);
     }
 
     private ClrFunction Function(string name, int length, Func<JsValue[], JsValue> body) =>

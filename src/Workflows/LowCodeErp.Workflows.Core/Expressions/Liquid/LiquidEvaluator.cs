@@ -59,6 +59,10 @@ public sealed class LiquidEvaluator : IExpressionEvaluator
     /// <summary>How many distinct templates are parsed and cached.</summary>
     public int CachedTemplateCount => _templates.Count;
 
+    /// <summary>Why <paramref name="source"/> does not parse, or null when it does (for validators; the parse is cached).</summary>
+    public string? GetSyntaxError(string? source) =>
+        string.IsNullOrWhiteSpace(source) ? null : GetOrParse(source).Error;
+
     /// <inheritdoc />
     public async ValueTask<object?> EvaluateAsync(Expression expression, Type targetType, ActivityExecutionContext context)
     {
