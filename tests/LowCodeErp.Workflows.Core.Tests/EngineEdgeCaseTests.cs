@@ -75,4 +75,23 @@ public sealed class EngineEdgeCaseTests
             "d.json:$.root.connections[0]: connection needs a source and a target activity",
             "d.json:$.root.connections[1].target.activity: connection ends at unknown activity 'ghost' (activity fc)");
     }
+
+    [Fact]
+    public async Task WaitAny_join_should_run_once_when_the_fast_branch_is_wired_before_the_branch_it_cancels()
+    {
+        using var host = new WorkflowTestHost();
+        var json = Flow(
+            """{"id":"fork","type":"Elsa.FlowFork","branches":{"typeName":"String[]","expression":{"type":"Object","value":"[\"Fast\",\"Slow\"]"}}},""" +
+            Line("fast", "fast") + "," +
+            """{"id":"wait","type":"Elsa.Delay","timeSpan":{"typeName":"TimeSpan","expression":{"type":"Literal","value":"01:00:00"}}},""" +
+            """{"id":"join","type":"Elsa.FlowJoin","mode":{"typeName":"String","expression":{"type":"Literal","value":"WaitAny"}}},""" +
+            Line("after", "after join"),
+            string.Join(",", Edge("fork", "fast", "Fast"), Edge("fork", "wait", "Slow"), Edge("fast", "join"), Edge("wait", "join"), Edge("join", "after")));
+
+        var workflow = await host.RunJsonAsync(json);
+
+        host.Lines.Should().Equal("fast", "after join");
+        workflow.SubStatus.Should().Be(WorkflowSubStatus.Finished);
+        workflow.Bookmarks.Should().BeEmpty("the delay branch was cancelled by the join");
+    }
 }

@@ -32,6 +32,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<WorkflowValidator>();
         services.TryAddSingleton<ExpressionEngine>();
         services.TryAddSingleton<WorkflowRunner>();
+        services.TryAddSingleton<WorkflowStateMapper>();
         services.TryAddSingleton<InMemoryWorkflowDefinitionStore>();
         services.TryAddSingleton<IWorkflowDefinitionProvider>(sp => sp.GetRequiredService<InMemoryWorkflowDefinitionStore>());
         services.TryAddSingleton<IWorkflowDispatcher, InlineWorkflowDispatcher>();

@@ -12,15 +12,15 @@ public sealed partial class ActivityExecutionContext : IActivityExecutionContext
     private List<ActivityExecutionContext>? _children;
     private List<Bookmark>? _bookmarks;
 
-    internal ActivityExecutionContext(WorkflowExecutionContext workflow, Activity activity, ActivityExecutionContext? parent, object? tag, IReadOnlyDictionary<string, object?>? scheduleInput)
+    internal ActivityExecutionContext(WorkflowExecutionContext workflow, Activity activity, ActivityExecutionContext? parent, object? tag, IReadOnlyDictionary<string, object?>? scheduleInput, string? id = null, DateTimeOffset? startedAt = null)
     {
         WorkflowContext = workflow;
         Activity = activity;
         ParentContext = parent;
         Tag = tag;
         ScheduleInput = scheduleInput ?? Empty;
-        Id = workflow.NextId();
-        StartedAt = workflow.Clock.GetUtcNow();
+        Id = id ?? workflow.NextId();
+        StartedAt = startedAt ?? workflow.Clock.GetUtcNow();
         if (activity is IVariableContainer container && container.Variables.Count > 0)
         {
             Variables = new VariableScope(container.Variables);
@@ -282,6 +282,9 @@ public sealed partial class ActivityExecutionContext : IActivityExecutionContext
 
         return WorkflowContext.Output;
     }
+
+    /// <summary>The graph children of this execution belong to: its own when it runs a workflow used as an activity.</summary>
+    internal WorkflowGraph CompositeGraphOrEnclosing() => CompositeGraph ?? EnclosingGraph();
 
     /// <summary>The definition graph this activity belongs to (a workflow used as an activity has its own).</summary>
     public WorkflowGraph EnclosingGraph()

@@ -44,6 +44,27 @@ internal sealed class VariableScope
         return true;
     }
 
+    /// <summary>Values by variable id (for snapshots).</summary>
+    public Dictionary<string, object?> Export()
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < _definitions.Count; i++)
+        {
+            values[string.IsNullOrEmpty(_definitions[i].Id) ? _definitions[i].Name : _definitions[i].Id] = _values[i];
+        }
+
+        return values;
+    }
+
+    /// <summary>Restores values exported by <see cref="Export"/>, converting them back to the declared types.</summary>
+    public void Import(IReadOnlyDictionary<string, object?> values)
+    {
+        foreach (var (key, value) in values)
+        {
+            TrySet(key, value);
+        }
+    }
+
     public IEnumerable<(VariableDefinition Definition, object? Value)> Entries()
     {
         for (var i = 0; i < _definitions.Count; i++)

@@ -96,7 +96,7 @@ public sealed class WorkflowExecutionContext : IWorkflowContext
     /// <summary>Outcomes the workflow completed with (Elsa.Complete at the top level).</summary>
     public IReadOnlyList<string> CompletedOutcomes { get; internal set; } = [];
     /// <summary>Creation time.</summary>
-    public DateTimeOffset CreatedAt { get; }
+    public DateTimeOffset CreatedAt { get; internal set; }
     /// <summary>Finish time, once finished.</summary>
     public DateTimeOffset? FinishedAt { get; internal set; }
     /// <summary>The root activity execution (holds the workflow variables).</summary>
@@ -112,6 +112,13 @@ public sealed class WorkflowExecutionContext : IWorkflowContext
     internal object? LastResult { get; set; }
     internal int ExecutionsThisBurst { get; set; }
     internal bool HasQueuedWork => _queue.Count > 0;
+
+    /// <summary>Counters that must survive a snapshot so ids and journal sequences never repeat.</summary>
+    internal (long NextId, long JournalSequence, bool TriggerConsumed) Counters
+    {
+        get => (_nextId, _journalSequence, _triggerConsumed);
+        set => (_nextId, _journalSequence, _triggerConsumed) = value;
+    }
 
     internal string NextId() => (++_nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -28,6 +28,12 @@ public sealed class WorkflowGraph
     public WorkflowRoot Root { get; }
     /// <summary>Activities by id.</summary>
     public Dictionary<string, Activity> ActivitiesById { get; } = new(StringComparer.Ordinal);
+    /// <summary>Activities by node id (the root wrapper included).</summary>
+    public Dictionary<string, Activity> ActivitiesByNodeId { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The activity with a node id, if any.</summary>
+    public Activity? FindByNodeId(string nodeId) => ActivitiesByNodeId.GetValueOrDefault(nodeId);
+
     /// <summary>Activities by name (names are optional; the first wins).</summary>
     public Dictionary<string, Activity> ActivitiesByName { get; } = new(StringComparer.Ordinal);
     internal ExpressionEngine Expressions { get; }
@@ -40,6 +46,7 @@ public sealed class WorkflowGraph
     {
         var id = string.IsNullOrEmpty(activity.Id) ? "Workflow1" : activity.Id;
         activity.NodeId = parentNodeId is null ? id : $"{parentNodeId}:{id}";
+        ActivitiesByNodeId.TryAdd(activity.NodeId, activity);
         if (activity is not WorkflowRoot)
         {
             ActivitiesById.TryAdd(activity.Id, activity);

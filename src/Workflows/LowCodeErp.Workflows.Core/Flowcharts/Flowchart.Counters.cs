@@ -87,7 +87,9 @@ public sealed partial class Flowchart
         switch (mode)
         {
             case FlowJoinMode.WaitAny:
-                if (scope.ShouldIgnore(edge) || context.WorkflowContext.IsScheduled(context, target))
+                // Ignore late arrivals, and arrivals while the join is queued or running (its own cancellation of the
+                // other inbound branches would otherwise schedule it a second time).
+                if (scope.ShouldIgnore(edge) || context.WorkflowContext.IsScheduled(context, target) || IsRunning(context, target))
                 {
                     return false;
                 }
@@ -117,6 +119,19 @@ public sealed partial class Flowchart
 
                 return scope.AnyInboundFollowed(inbound, target.Id) ? await ScheduleAsync(context, target) : await SkipAsync(context, target);
         }
+    }
+
+    private static bool IsRunning(ActivityExecutionContext context, Activity target)
+    {
+        foreach (var child in context.ChildContexts)
+        {
+            if (child.Activity == target && child.Status == ActivityStatus.Running)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async ValueTask<bool> ScheduleAsync(ActivityExecutionContext context, Activity target)

@@ -71,7 +71,7 @@ public abstract class ChildWorkflowActivity : Activity
     public override ValueTask OnResumeAsync(IActivityExecutionContext context, Bookmark bookmark)
     {
         var output = context.ResumeInput.TryGetValue("WorkflowOutput", out var value) && value is IDictionary<string, object?> map ? map : new Dictionary<string, object?>();
-        var payload = (ChildInstancePayload?)bookmark.Payload;
+        var payload = ValueConversion.Convert<ChildInstancePayload>(bookmark.Payload);
         context.Set(Result, new ExecuteWorkflowResult(payload?.ChildInstanceId ?? "", WorkflowStatus.Finished, WorkflowSubStatus.Finished, output));
         return context.CompleteAsync();
     }

@@ -58,7 +58,7 @@ public sealed class ForEach : LoopActivity
 
     /// <inheritdoc />
     public override ValueTask OnChildCompletedAsync(IActivityExecutionContext context, ChildCompletion completion) =>
-        IsBroken(context) ? context.CompleteAsync() : NextAsync(context, (int)completion.Tag! + 1);
+        IsBroken(context) ? context.CompleteAsync() : NextAsync(context, ValueConversion.Convert<int>(completion.Tag) + 1);
 
     private async ValueTask NextAsync(IActivityExecutionContext context, int index)
     {
@@ -120,7 +120,7 @@ public sealed class For : LoopActivity
 
     /// <inheritdoc />
     public override ValueTask OnChildCompletedAsync(IActivityExecutionContext context, ChildCompletion completion) =>
-        IsBroken(context) ? context.CompleteAsync() : IterateAsync(context, (int)completion.Tag! + ValueConversion.Convert<int>(context.Properties["Step"]));
+        IsBroken(context) ? context.CompleteAsync() : IterateAsync(context, ValueConversion.Convert<int>(completion.Tag) + ValueConversion.Convert<int>(context.Properties["Step"]));
 
     private async ValueTask IterateAsync(IActivityExecutionContext context, int current)
     {

@@ -21,7 +21,7 @@ public sealed class Sequence : ContainerActivity
             return context.CompleteAsync();
         }
 
-        return ScheduleFromAsync(context, (int)completion.Tag! + 1);
+        return ScheduleFromAsync(context, ValueConversion.Convert<int>(completion.Tag) + 1);
     }
 
     /// <inheritdoc />
