@@ -1,0 +1,77 @@
+using LowCodeErp.Workflows.Core.Model;
+using LowCodeErp.Workflows.Core.Registry;
+using LowCodeErp.Workflows.Core.Serialization;
+using LowCodeErp.Workflows.Core.Validation;
+using LowCodeErp.Workflows.Runtime.Stores;
+
+namespace LowCodeErp.Workflows.Runtime.Import;
+
+/// <summary>What an import did: new published versions, unchanged definitions, and problems (<c>file:json-path: message (activity id)</c>).</summary>
+public sealed record ImportReport(IReadOnlyList<DefinitionVersionInfo> Published, IReadOnlyList<string> Unchanged, IReadOnlyList<string> Errors);
+
+/// <summary>
+/// Makes the <c>workflows/</c> folder the source of truth: every <c>*.json</c> is validated; a file whose content differs
+/// from the published version becomes a new published version, an unchanged one does nothing, an invalid one is reported
+/// and skipped. Never throws for a bad file, so a server still starts.
+/// </summary>
+public sealed class WorkflowFolderImporter(IWorkflowDefinitionStore store, ActivityRegistry registry, WorkflowSerializer serializer, WorkflowValidator validator)
+{
+    /// <summary>Imports every <c>*.json</c> directly in <paramref name="folder"/> (sorted, so reports are stable).</summary>
+    public async Task<ImportReport> ImportAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<string>();
+        var documents = new List<(string Source, string Json)>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                documents.Add((Path.GetFileName(file), await File.ReadAllTextAsync(file, cancellationToken)));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"{Path.GetFileName(file)}:$: cannot be read: {exception.Message}");
+            }
+        }
+
+        // Core's loader does the reading and validation exactly as the CLI does (workflows used as activities first);
+        // its in-memory store is a scratch copy here, the database is what counts.
+        var loaded = new DefinitionLoader(registry, serializer, validator, new InMemoryWorkflowDefinitionStore()).Load(documents);
+        var published = new List<DefinitionVersionInfo>();
+        var unchanged = new List<string>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in loaded)
+        {
+            if (!file.IsValid)
+            {
+                errors.AddRange(file.FormatErrors());
+                continue;
+            }
+
+            var definition = file.Definition!;
+            if (!seen.TryAdd(definition.DefinitionId, file.Source))
+            {
+                errors.Add($"{file.Source}:$.definitionId: '{definition.DefinitionId}' is also defined in {seen[definition.DefinitionId]}");
+                continue;
+            }
+
+            var current = await store.ListAsync(VersionOptions.Published, definition.DefinitionId, cancellationToken);
+            if (current.Count > 0 && current[0].ContentHash == DefinitionContentHash.Compute(definition))
+            {
+                unchanged.Add(definition.DefinitionId);
+                continue;
+            }
+
+            await store.SaveDraftAsync(definition, cancellationToken);
+            var result = await store.PublishAsync(definition.DefinitionId, cancellationToken);
+            if (!result.Succeeded)
+            {
+                errors.AddRange(result.Errors.Select(e => $"{file.Source}:{e}"));
+                continue;
+            }
+
+            published.Add((await store.ListAsync(VersionOptions.Published, definition.DefinitionId, cancellationToken))[0]);
+        }
+
+        return new ImportReport(published, unchanged, errors);
+    }
+}

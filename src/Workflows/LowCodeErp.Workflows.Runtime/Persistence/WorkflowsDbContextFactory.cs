@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCodeErp.Workflows.Runtime.Persistence;
+
+/// <summary>
+/// Creates short-lived contexts of the configured provider's subclass. Stores are singletons (the engine's definition
+/// provider is one) and open one context per operation, which also keeps every save its own unit of work.
+/// </summary>
+public sealed class WorkflowsDbContextFactory : IDbContextFactory<WorkflowsDbContext>
+{
+    private readonly Func<WorkflowsDbContext> _create;
+
+    /// <summary>Builds the provider options once.</summary>
+    public WorkflowsDbContextFactory(WorkflowsDatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Provider = options.Provider;
+        _create = options.Provider switch
+        {
+            WorkflowsDatabaseProvider.Sqlite => Sqlite(options.ConnectionString),
+            WorkflowsDatabaseProvider.PostgreSql => PostgreSql(options.ConnectionString),
+            WorkflowsDatabaseProvider.SqlServer => SqlServer(options.ConnectionString),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown provider."),
+        };
+    }
+
+    /// <summary>The provider in use.</summary>
+    public WorkflowsDatabaseProvider Provider { get; }
+
+    /// <inheritdoc />
+    public WorkflowsDbContext CreateDbContext() => _create();
+
+    /// <summary>Applies pending migrations (the provider's own set).</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        if (Provider == WorkflowsDatabaseProvider.Sqlite)
+        {
+            await using var probe = CreateDbContext();
+            // SQLite will not create the folder of its file.
+            var file = new SqliteConnectionStringBuilder(probe.Database.GetConnectionString()).DataSource;
+            if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await using var db = CreateDbContext();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    internal static Func<WorkflowsDbContext> Sqlite(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<SqliteWorkflowsDbContext>().UseSqlite(connectionString).Options;
+        return () => new SqliteWorkflowsDbContext(options);
+    }
+
+    internal static Func<WorkflowsDbContext> PostgreSql(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<PostgreSqlWorkflowsDbContext>().UseNpgsql(connectionString).Options;
+        return () => new PostgreSqlWorkflowsDbContext(options);
+    }
+
+    internal static Func<WorkflowsDbContext> SqlServer(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<SqlServerWorkflowsDbContext>().UseSqlServer(connectionString).Options;
+        return () => new SqlServerWorkflowsDbContext(options);
+    }
+}

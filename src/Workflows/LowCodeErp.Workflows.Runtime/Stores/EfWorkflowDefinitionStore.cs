@@ -1,0 +1,205 @@
+using LowCodeErp.Workflows.Core.Model;
+using LowCodeErp.Workflows.Core.Registry;
+using LowCodeErp.Workflows.Core.Serialization;
+using LowCodeErp.Workflows.Core.Validation;
+using LowCodeErp.Workflows.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCodeErp.Workflows.Runtime.Stores;
+
+/// <summary>Definition versions in the database; also the engine's <see cref="IWorkflowDefinitionProvider"/>.</summary>
+public sealed class EfWorkflowDefinitionStore(
+    IDbContextFactory<WorkflowsDbContext> contexts, WorkflowSerializer serializer, WorkflowValidator validator,
+    ActivityRegistry registry, TimeProvider clock) : IWorkflowDefinitionStore
+{
+    // Registration is idempotent, so two first readers racing here only do the work twice.
+    private volatile bool _activitiesRegistered;
+
+    /// <inheritdoc />
+    public async ValueTask<WorkflowDefinition?> FindAsync(string definitionId, VersionOptions version, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var record = await db.Definitions.Where(d => d.DefinitionId == definitionId).Where(VersionFilter.For(version))
+            .OrderByDescending(d => d.IsLatest).ThenByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : await ToDefinitionAsync(record, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<WorkflowDefinition?> FindByVersionIdAsync(string versionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        // Deleted versions too: an instance pinned to a version must still be able to finish on it.
+        var record = await db.Definitions.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == versionId, cancellationToken);
+        return record is null ? null : await ToDefinitionAsync(record, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<WorkflowDefinition> SaveDraftAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var latest = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definition.DefinitionId && d.IsLatest, cancellationToken);
+        if (latest is null || latest.IsPublished)
+        {
+            // Version numbers stay unique across deleted rows too (the unique index covers them).
+            var last = await db.Definitions.IgnoreQueryFilters().Where(d => d.DefinitionId == definition.DefinitionId)
+                .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
+            var idTaken = string.IsNullOrEmpty(definition.Id)
+                || await db.Definitions.IgnoreQueryFilters().AnyAsync(d => d.Id == definition.Id, cancellationToken);
+            latest?.IsLatest = false;
+            latest = new WorkflowDefinitionRecord
+            {
+                Id = idTaken ? Guid.NewGuid().ToString("N") : definition.Id,
+                DefinitionId = definition.DefinitionId,
+                Version = last + 1,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            db.Definitions.Add(latest);
+        }
+
+        definition.Id = latest.Id;
+        definition.Version = latest.Version;
+        definition.IsLatest = true;
+        definition.IsPublished = false;
+        definition.CreatedAt = latest.CreatedAt;
+        latest.IsLatest = true;
+        latest.IsPublished = false;
+        latest.Name = definition.Name;
+        latest.UsableAsActivity = definition.IsUsableAsActivity;
+        latest.Json = WorkflowSerializer.Write(definition, indented: false);
+        latest.ContentHash = DefinitionContentHash.Compute(definition);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return definition;
+    }
+
+    /// <inheritdoc />
+    public async Task<PublishResult> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var latest = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken);
+        if (latest is null)
+        {
+            return new PublishResult(null, [new DefinitionError("$", $"Definition '{definitionId}' has no version.")]);
+        }
+
+        await EnsureActivitiesRegisteredAsync(cancellationToken);
+        var read = serializer.Read(latest.Json);
+        var errors = read.Definition is null ? read.Errors : validator.Validate(read.Definition, read.Errors);
+        if (read.Definition is null || errors.Count > 0)
+        {
+            return new PublishResult(read.Definition, errors);
+        }
+
+        // Clear the previous published version first, in its own statement: the partial unique index would reject
+        // two published rows if the provider ran the updates in the other order.
+        var previous = await db.Definitions.Where(d => d.DefinitionId == definitionId && d.IsPublished && d.Id != latest.Id).ToListAsync(cancellationToken);
+        previous.ForEach(p => (p.IsPublished, p.IsLatest) = (false, false));
+        await db.SaveChangesAsync(cancellationToken);
+        latest.IsPublished = true;
+        await db.SaveChangesAsync(cancellationToken);
+        // Also enforced here, for a database whose index did not catch a concurrent publisher.
+        if (await db.Definitions.CountAsync(d => d.DefinitionId == definitionId && d.IsPublished, cancellationToken) != 1)
+        {
+            throw new InvalidOperationException($"Definition '{definitionId}' would have more than one published version.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        var definition = Apply(read.Definition, latest);
+        if (definition.IsUsableAsActivity)
+        {
+            registry.RegisterWorkflowActivity(definition);
+        }
+
+        return new PublishResult(definition, []);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RetractAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var published = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsPublished, cancellationToken);
+        if (published is null)
+        {
+            return false;
+        }
+
+        published.IsPublished = false;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
+        versions.ForEach(v => (v.IsDeleted, v.IsPublished, v.IsLatest) = (true, false, false));
+        await db.SaveChangesAsync(cancellationToken);
+        return versions.Count;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DefinitionVersionInfo>> ListAsync(VersionOptions version, string? definitionId = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var query = db.Definitions.Where(VersionFilter.For(version));
+        if (definitionId is not null)
+        {
+            query = query.Where(d => d.DefinitionId == definitionId);
+        }
+
+        return await query.OrderBy(d => d.DefinitionId).ThenByDescending(d => d.Version)
+            .Select(d => new DefinitionVersionInfo(d.Id, d.DefinitionId, d.Version, d.Name, d.IsLatest, d.IsPublished, d.UsableAsActivity, d.ContentHash, d.CreatedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<WorkflowDefinition> ToDefinitionAsync(WorkflowDefinitionRecord record, CancellationToken cancellationToken)
+    {
+        await EnsureActivitiesRegisteredAsync(cancellationToken);
+        var read = serializer.Read(record.Json);
+        return read.Definition is null
+            ? throw new InvalidOperationException($"Stored definition version '{record.Id}' cannot be read: {string.Join("; ", read.Errors)}")
+            : Apply(read.Definition, record);
+    }
+
+    /// <summary>The row is the truth for identity and flags (the document's copies may be stale).</summary>
+    private static WorkflowDefinition Apply(WorkflowDefinition definition, WorkflowDefinitionRecord record)
+    {
+        definition.Id = record.Id;
+        definition.DefinitionId = record.DefinitionId;
+        definition.Version = record.Version;
+        definition.IsLatest = record.IsLatest;
+        definition.IsPublished = record.IsPublished;
+        definition.CreatedAt = record.CreatedAt;
+        return definition;
+    }
+
+    /// <summary>
+    /// A fresh process knows no workflows-as-activities yet; documents that use them only read once those types are
+    /// registered, so the stored ones are registered (from their headers) before the first read.
+    /// </summary>
+    private async Task EnsureActivitiesRegisteredAsync(CancellationToken cancellationToken)
+    {
+        if (_activitiesRegistered)
+        {
+            return;
+        }
+
+        await using var db = contexts.CreateDbContext();
+        var documents = await db.Definitions.Where(d => d.UsableAsActivity && (d.IsPublished || d.IsLatest))
+            .OrderBy(d => d.Version).Select(d => d.Json).ToListAsync(cancellationToken);
+        foreach (var json in documents)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            if (WorkflowSerializer.ReadHeader(document.RootElement, []) is { } header)
+            {
+                registry.RegisterWorkflowActivity(header);
+            }
+        }
+
+        _activitiesRegistered = true;
+    }
+}

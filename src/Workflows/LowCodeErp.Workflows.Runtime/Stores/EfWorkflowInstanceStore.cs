@@ -1,0 +1,96 @@
+using System.Text.Json;
+using LowCodeErp.Workflows.Core.Execution;
+using LowCodeErp.Workflows.Core.Serialization;
+using LowCodeErp.Workflows.Runtime.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCodeErp.Workflows.Runtime.Stores;
+
+/// <summary>Instances as <see cref="WorkflowState"/> JSON plus the columns lists filter on.</summary>
+public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowsDbContext> contexts) : IWorkflowInstanceStore
+{
+    /// <inheritdoc />
+    public async Task<StoredInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        return row is null ? null : new StoredInstance(
+            JsonSerializer.Deserialize<WorkflowState>(row.StateJson, SerializerOptions.Default)
+                ?? throw new InvalidOperationException($"Instance '{instanceId}' has an empty state."),
+            row.ConcurrencyStamp);
+    }
+
+    /// <inheritdoc />
+    public async Task<Guid> SaveAsync(WorkflowState state, Guid? expectedStamp, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = await db.Instances.FirstOrDefaultAsync(i => i.Id == state.Id, cancellationToken);
+        if (row is null != expectedStamp is null)
+        {
+            throw ConcurrencyConflictException.ForInstance(state.Id);
+        }
+
+        if (row is null)
+        {
+            row = new WorkflowInstanceRecord { Id = state.Id, CreatedAt = state.CreatedAt.ToUniversalTime() };
+            db.Instances.Add(row);
+        }
+        else
+        {
+            // EF puts the original stamp in the UPDATE's WHERE: a save that happened after our load matches no row.
+            db.Entry(row).Property(i => i.ConcurrencyStamp).OriginalValue = expectedStamp!.Value;
+        }
+
+        Copy(state, row);
+        row.ConcurrencyStamp = Guid.NewGuid();
+        await db.Bookmarks.Where(b => b.InstanceId == state.Id).ExecuteDeleteAsync(cancellationToken);
+        db.Bookmarks.AddRange(state.Bookmarks.Select(b => BookmarkRows.From(b, state)));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw ConcurrencyConflictException.ForInstance(state.Id, exception);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return row.ConcurrencyStamp;
+    }
+
+    /// <inheritdoc />
+    public async Task<PagedResult<WorkflowInstanceSummary>> ListAsync(InstanceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = contexts.CreateDbContext();
+        var rows = db.Instances.AsNoTracking();
+        rows = query.DefinitionId is null ? rows : rows.Where(i => i.DefinitionId == query.DefinitionId);
+        rows = query.Status is null ? rows : rows.Where(i => i.Status == query.Status);
+        rows = query.CorrelationId is null ? rows : rows.Where(i => i.CorrelationId == query.CorrelationId);
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await rows.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id)
+            .Skip(query.Page * query.PageSize).Take(query.PageSize)
+            .Select(i => new WorkflowInstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersionId, i.Version, i.CorrelationId, i.Name,
+                i.Status, i.SubStatus, i.IncidentCount, i.CreatedAt, i.UpdatedAt, i.FinishedAt))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<WorkflowInstanceSummary>(items, total);
+    }
+
+    private static void Copy(WorkflowState state, WorkflowInstanceRecord row)
+    {
+        row.DefinitionId = state.DefinitionId;
+        row.DefinitionVersionId = state.DefinitionVersionId;
+        row.Version = state.DefinitionVersion;
+        row.CorrelationId = state.CorrelationId;
+        row.Name = state.Name;
+        row.Status = state.Status;
+        row.SubStatus = state.SubStatus;
+        row.IncidentCount = state.Incidents.Count;
+        row.StateJson = JsonSerializer.Serialize(state, SerializerOptions.Default);
+        // Always UTC: PostgreSQL's timestamptz takes no other offset, and SQLite stores the ticks as a sortable number.
+        row.UpdatedAt = state.UpdatedAt.ToUniversalTime();
+        row.FinishedAt = state.FinishedAt?.ToUniversalTime();
+    }
+}

@@ -1,0 +1,71 @@
+using FluentAssertions;
+using LowCodeErp.Workflows.Core.Model;
+using LowCodeErp.Workflows.Runtime.Tests.Infrastructure;
+
+namespace LowCodeErp.Workflows.Runtime.Tests;
+
+/// <summary>The workflows/ folder as source of truth; run per provider by the subclasses.</summary>
+public abstract class FolderImportTests(TestDatabase database) : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("erp-wf-import-");
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Import_should_publish_new_and_changed_files_skip_unchanged_ones_and_report_invalid_ones()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var (a, b) = (Flows.NewId("a"), Flows.NewId("b"));
+        Write("a.json", Flows.EventFlowJson(a));
+        Write("b.json", Flows.EventFlowJson(b));
+        Write("bad.json", Flows.EventFlowJson(Flows.NewId("bad")).Replace("Elsa.WriteLine", "Elsa.NoSuchActivity", StringComparison.Ordinal));
+        Write("broken.json", "{ \"definitionId\": ");
+
+        var first = await host.Importer.ImportAsync(_folder.FullName, Ct);
+
+        first.Published.Select(p => (p.DefinitionId, p.Version)).Should().BeEquivalentTo([(a, 1), (b, 1)]);
+        first.Errors.Should().Contain(e => e.StartsWith("bad.json:$.root.activities[1]", StringComparison.Ordinal) && e.Contains("(activity hello)", StringComparison.Ordinal));
+        first.Errors.Should().Contain(e => e.StartsWith("broken.json:", StringComparison.Ordinal));
+
+        var second = await host.Importer.ImportAsync(_folder.FullName, Ct);
+        second.Published.Should().BeEmpty();
+        second.Unchanged.Should().BeEquivalentTo(a, b);
+
+        Write("b.json", Flows.EventFlowJson(b, "changed greeting"));
+        var third = await host.Importer.ImportAsync(_folder.FullName, Ct);
+        third.Published.Should().ContainSingle().Which.Should().Match<Stores.DefinitionVersionInfo>(v => v.DefinitionId == b && v.Version == 2 && v.IsPublished);
+        third.Unchanged.Should().Equal(a);
+        (await host.Definitions.FindAsync(b, VersionOptions.Published, Ct))!.Version.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Exported_files_should_import_as_unchanged()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var id = Flows.NewId("export");
+        Write("flow.json", Flows.EventFlowJson(id));
+        await host.Importer.ImportAsync(_folder.FullName, Ct);
+        var exportFolder = _folder.CreateSubdirectory("export").FullName;
+
+        var files = await host.Exporter.ExportAsync(exportFolder, VersionOptions.Published, Ct);
+        var reimport = await host.Importer.ImportAsync(exportFolder, Ct);
+
+        files.Should().Contain(Path.Combine(exportFolder, id + ".json"));
+        reimport.Errors.Should().BeEmpty();
+        reimport.Published.Should().BeEmpty();
+        reimport.Unchanged.Should().Contain(id);
+    }
+
+    public void Dispose()
+    {
+        _folder.Delete(recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    private void Write(string name, string json) => File.WriteAllText(Path.Combine(_folder.FullName, name), json);
+}
+
+/// <summary>On SQLite (a temporary file per test).</summary>
+public sealed class SqliteFolderImportTests(SqliteTestDatabase database) : FolderImportTests(database), IClassFixture<SqliteTestDatabase>;
+
+/// <summary>On PostgreSQL (a database for this class).</summary>
+public sealed class PostgresFolderImportTests(PostgresTestDatabase database) : FolderImportTests(database), IClassFixture<PostgresTestDatabase>;
