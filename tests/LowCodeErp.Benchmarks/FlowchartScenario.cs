@@ -36,6 +36,15 @@ internal static class FlowchartScenario
     public static string WithUniqueIds(string json) =>
         json.Replace(IdPrefix, $"\"bm{Guid.NewGuid():N}-", StringComparison.Ordinal);
 
+    /// <summary>Makes every JavaScript expression's text unique (a trailing comment), so the prepared-script cache misses.</summary>
+    public static string WithUniqueScripts(string json)
+    {
+        var marker = $" /*{Guid.NewGuid():N}*/";
+        return json.Replace("getAmount() + 100\"", $"getAmount() + 100{marker}\"", StringComparison.Ordinal)
+            .Replace("getAmount() > 100\"", $"getAmount() > 100{marker}\"", StringComparison.Ordinal)
+            .Replace("getAmount() > 1000\"", $"getAmount() > 1000{marker}\"", StringComparison.Ordinal);
+    }
+
     /// <summary>The cheap check done after every measured run.</summary>
     public static bool FinishedCleanly(WorkflowExecutionContext workflow) =>
         workflow.SubStatus == WorkflowSubStatus.Finished && workflow.Incidents.Count == 0;

@@ -4,8 +4,25 @@ using LowCodeErp.Workflows.Core.Model;
 
 namespace LowCodeErp.Benchmarks;
 
+/// <summary>Throughput of equal-length rounds; the median round is the result (robust against bursts of foreign load).</summary>
+internal sealed record Rounds(IReadOnlyList<double> PerSecond)
+{
+    public double Median
+    {
+        get
+        {
+            var sorted = PerSecond.Order().ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        }
+    }
+
+    public double Min => PerSecond.Min();
+    public double Max => PerSecond.Max();
+}
+
 /// <summary>Single-threaded measurement: throughput, latency distribution and allocations of the measuring thread.</summary>
 internal sealed record SingleThreadResult(
+    Rounds Rounds,
     long Instances,
     TimeSpan Elapsed,
     long AllocatedBytes,
@@ -18,28 +35,33 @@ internal sealed record SingleThreadResult(
     TimeSpan ProcessCpu,
     int AsyncCompletions)
 {
+    public double PerSecond => Rounds.Median;
+    /// <summary>Mean wall time per instance in the median round.</summary>
+    public double MeanMicroseconds => 1_000_000 / Rounds.Median;
     /// <summary>Process CPU time (all threads: this one, GC, JIT) per instance; barely affected by other processes.</summary>
     public double CpuMicroseconds => ProcessCpu.TotalMicroseconds / Instances;
-    public double PerSecond => Instances / Elapsed.TotalSeconds;
-    public double MeanMicroseconds => Elapsed.TotalMicroseconds / Instances;
     public double BytesPerInstance => (double)AllocatedBytes / Instances;
     public double GcPausePercent => 100 * GcPause.TotalMilliseconds / Elapsed.TotalMilliseconds;
 }
 
 /// <summary>Multi-threaded measurement: one dedicated thread per core, all running instances of the same definition.</summary>
-internal sealed record ParallelResult(int Threads, long Instances, TimeSpan Elapsed)
+internal sealed record ParallelResult(int Threads, Rounds Rounds, long Instances)
 {
-    public double PerSecond => Instances / Elapsed.TotalSeconds;
+    public double PerSecond => Rounds.Median;
 }
 
 internal static class ThroughputMeter
 {
+    /// <summary>Each measurement is split into this many equal rounds.</summary>
+    public const int RoundCount = 5;
+
     private const int LatencySamples = 4_000_000;
     private const int Padding = 16; // longs per counter slot: one cache line (and then some) per thread
 
     /// <summary>
-    /// Runs for <paramref name="warmup"/> (tier-1 JIT, PGO, caches), then for <paramref name="duration"/> on this thread,
-    /// checking every run. Allocations are GC.GetAllocatedBytesForCurrentThread around the measured loop.
+    /// Runs for <paramref name="warmup"/> (tier-1 JIT, PGO, caches), then for <paramref name="duration"/> on this thread
+    /// in <see cref="RoundCount"/> rounds, checking every run. Allocations are GC.GetAllocatedBytesForCurrentThread
+    /// around the measured loop.
     /// </summary>
     public static SingleThreadResult MeasureSingleThread(BenchEngine engine, WorkflowDefinition definition, TimeSpan warmup, TimeSpan duration)
     {
@@ -52,6 +74,7 @@ internal static class ThroughputMeter
         }
 
         var latencies = new int[LatencySamples];
+        var rounds = new List<double>(RoundCount);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -63,24 +86,33 @@ internal static class ThroughputMeter
         var cpu = self.TotalProcessorTime;
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var start = Stopwatch.GetTimestamp();
-        var end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var roundTicks = (long)(duration.TotalSeconds * Stopwatch.Frequency / RoundCount);
         var now = start;
-        while (now < end)
+        for (var round = 0; round < RoundCount; round++)
         {
-            var workflow = engine.Run(definition, options, ref asyncCompletions);
-            var after = Stopwatch.GetTimestamp();
-            if (!FlowchartScenario.FinishedCleanly(workflow))
+            var roundStart = now;
+            var roundEnd = roundStart + roundTicks;
+            long roundInstances = 0;
+            while (now < roundEnd)
             {
-                Check(workflow);
+                var workflow = engine.Run(definition, options, ref asyncCompletions);
+                var after = Stopwatch.GetTimestamp();
+                if (!FlowchartScenario.FinishedCleanly(workflow))
+                {
+                    Check(workflow);
+                }
+
+                if (instances < LatencySamples)
+                {
+                    latencies[instances] = (int)Math.Min(int.MaxValue, after - now);
+                }
+
+                instances++;
+                roundInstances++;
+                now = after;
             }
 
-            if (instances < LatencySamples)
-            {
-                latencies[instances] = (int)Math.Min(int.MaxValue, after - now);
-            }
-
-            instances++;
-            now = after;
+            rounds.Add(roundInstances / Stopwatch.GetElapsedTime(roundStart, now).TotalSeconds);
         }
 
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
@@ -90,6 +122,7 @@ internal static class ThroughputMeter
         var samples = latencies.AsSpan(0, (int)Math.Min(instances, LatencySamples));
         samples.Sort();
         return new SingleThreadResult(
+            new Rounds(rounds),
             instances,
             elapsed,
             allocated,
@@ -103,7 +136,7 @@ internal static class ThroughputMeter
             asyncCompletions);
     }
 
-    /// <summary>One dedicated thread per core runs instances back to back; counted only after the warm-up.</summary>
+    /// <summary>One dedicated thread per core runs instances back to back; counted in rounds after the warm-up.</summary>
     public static ParallelResult MeasureParallel(BenchEngine engine, WorkflowDefinition definition, int threads, TimeSpan warmup, TimeSpan duration)
     {
         var options = new RunOptions { StandardOutput = TextWriter.Null };
@@ -132,11 +165,19 @@ internal static class ThroughputMeter
 
         workers.ForEach(w => w.Start());
         Thread.Sleep(warmup);
-        var before = Sum(counters);
+        var rounds = new List<double>(RoundCount);
+        var first = Sum(counters);
+        var before = first;
         var start = Stopwatch.GetTimestamp();
-        Thread.Sleep(duration);
-        var after = Sum(counters);
-        var elapsed = Stopwatch.GetElapsedTime(start);
+        for (var round = 0; round < RoundCount && Volatile.Read(ref stop) == 0; round++)
+        {
+            Thread.Sleep(duration / RoundCount);
+            var after = Sum(counters);
+            var end = Stopwatch.GetTimestamp();
+            rounds.Add((after - before) / Stopwatch.GetElapsedTime(start, end).TotalSeconds);
+            (before, start) = (after, end);
+        }
+
         Volatile.Write(ref stop, 1);
         workers.ForEach(w => w.Join());
         if (failure is not null)
@@ -144,7 +185,7 @@ internal static class ThroughputMeter
             throw new BenchmarkFailedException(failure);
         }
 
-        return new ParallelResult(threads, after - before, elapsed);
+        return new ParallelResult(threads, new Rounds(rounds), before - first);
     }
 
     /// <summary>Throws with the reason when a run did not finish cleanly.</summary>

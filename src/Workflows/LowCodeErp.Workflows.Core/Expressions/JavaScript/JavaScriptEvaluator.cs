@@ -18,7 +18,8 @@ public sealed class JavaScriptEvaluator : IExpressionEvaluator
     private const int ExcerptLength = 120;
     private readonly JavaScriptOptions _options;
     private readonly PreparedScriptCache _cache;
-    private readonly JintOptions _sharedEngineOptions;
+    // Jint's options take ~50 ms to build; created on first use so start-up stays cheap.
+    private readonly Lazy<JintOptions> _sharedEngineOptions;
 
     /// <summary>Creates the evaluator with default limits.</summary>
     public JavaScriptEvaluator() : this(Microsoft.Extensions.Options.Options.Create(new JavaScriptOptions()))
@@ -32,7 +33,7 @@ public sealed class JavaScriptEvaluator : IExpressionEvaluator
         _options = options.Value;
         _cache = new PreparedScriptCache(_options.ScriptCacheSize);
         // Constraints are registered as per-engine factories, so one options object serves every engine without a token.
-        _sharedEngineOptions = CreateEngineOptions(CancellationToken.None);
+        _sharedEngineOptions = new Lazy<JintOptions>(() => CreateEngineOptions(CancellationToken.None));
     }
 
     /// <inheritdoc />
@@ -69,7 +70,7 @@ public sealed class JavaScriptEvaluator : IExpressionEvaluator
         }
 
         var token = context.CancellationToken;
-        var engine = new Engine(token.CanBeCanceled ? CreateEngineOptions(token) : _sharedEngineOptions);
+        var engine = new Engine(token.CanBeCanceled ? CreateEngineOptions(token) : _sharedEngineOptions.Value);
         var session = new ScriptSession(engine, context);
         try
         {

@@ -20,7 +20,8 @@ public sealed class LiquidEvaluator : IExpressionEvaluator
 {
     private const int ExcerptLength = 120;
     private readonly LiquidOptions _options;
-    private readonly FluidParser _parser = new();
+    // Building Fluid's parser costs ~100 ms; hosts that never render Liquid should not pay it at start-up.
+    private readonly Lazy<FluidParser> _parser = new(() => new FluidParser());
     private readonly TemplateOptions _templateOptions;
     private readonly ConcurrentDictionary<string, ParsedTemplate> _templates = new(StringComparer.Ordinal);
     private readonly int _capacity;
@@ -106,7 +107,7 @@ public sealed class LiquidEvaluator : IExpressionEvaluator
             return cached;
         }
 
-        var parsed = _parser.TryParse(source, out var template, out var error)
+        var parsed = _parser.Value.TryParse(source, out var template, out var error)
             ? new ParsedTemplate(template, null)
             : new ParsedTemplate(null, CleanParseError(error));
         if (_templates.Count >= _capacity)
