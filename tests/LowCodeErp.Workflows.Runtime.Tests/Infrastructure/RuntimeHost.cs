@@ -2,6 +2,7 @@ using LowCodeErp.Workflows.Core;
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Runtime.Import;
 using LowCodeErp.Workflows.Runtime.Persistence;
+using LowCodeErp.Workflows.Runtime.Services;
 using LowCodeErp.Workflows.Runtime.Stores;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,11 +25,20 @@ public sealed class RuntimeHost : IAsyncDisposable
     public WorkflowRunner Runner => _services.GetRequiredService<WorkflowRunner>();
     public WorkflowStateMapper Mapper => _services.GetRequiredService<WorkflowStateMapper>();
     public WorkflowsDbContextFactory Contexts => _services.GetRequiredService<WorkflowsDbContextFactory>();
+    public IWorkflowRuntime Runtime => _services.GetRequiredService<IWorkflowRuntime>();
+    public TimerService Timers => _services.GetRequiredService<TimerService>();
+    public InstanceRecoveryService Recovery => _services.GetRequiredService<InstanceRecoveryService>();
 
     /// <summary>Builds the services and applies the provider's migrations.</summary>
-    public static async Task<RuntimeHost> StartAsync(WorkflowsDatabaseOptions database)
+    public static async Task<RuntimeHost> StartAsync(WorkflowsDatabaseOptions database, TimeProvider? clock = null)
     {
-        var services = new ServiceCollection().AddWorkflowEngine().AddWorkflowRuntime(database).BuildServiceProvider();
+        var collection = new ServiceCollection();
+        if (clock is not null)
+        {
+            collection.AddSingleton(clock); // before the engine, whose TryAdd then keeps it
+        }
+
+        var services = collection.AddWorkflowEngine().AddWorkflowRuntime(database).BuildServiceProvider();
         var host = new RuntimeHost(services);
         await host.Contexts.MigrateAsync(TestContext.Current.CancellationToken);
         return host;

@@ -10,7 +10,7 @@ namespace LowCodeErp.Workflows.Core.Execution;
 /// instance's FIFO queue and returns when the instance finishes or waits on bookmarks. Persistence and locking are the
 /// runtime's job; this class never blocks on anything but the activities themselves.
 /// </summary>
-public sealed class WorkflowRunner(IServiceProvider services, ExpressionEngine expressions, IOptions<WorkflowEngineOptions> options, TimeProvider clock, IEnumerable<IWorkflowObserver> observers)
+public sealed partial class WorkflowRunner(IServiceProvider services, ExpressionEngine expressions, IOptions<WorkflowEngineOptions> options, TimeProvider clock, IEnumerable<IWorkflowObserver> observers)
 {
     private readonly WorkflowEngineOptions _options = options.Value;
 

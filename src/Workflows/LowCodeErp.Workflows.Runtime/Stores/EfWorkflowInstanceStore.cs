@@ -21,7 +21,14 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowsDbContext
     }
 
     /// <inheritdoc />
-    public async Task<Guid> SaveAsync(WorkflowState state, Guid? expectedStamp, CancellationToken cancellationToken = default)
+    public Task<Guid> SaveAsync(WorkflowState state, Guid? expectedStamp, CancellationToken cancellationToken = default) =>
+        SaveAsync(state, expectedStamp, alsoWrite: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SaveAsync(WorkflowState, Guid?, CancellationToken)"/>, and <paramref name="alsoWrite"/> adds more
+    /// rows (timers, incidents, journal) to the same context so they commit or roll back with the state.
+    /// </summary>
+    internal async Task<Guid> SaveAsync(WorkflowState state, Guid? expectedStamp, Func<WorkflowsDbContext, CancellationToken, Task>? alsoWrite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         await using var db = contexts.CreateDbContext();
@@ -47,6 +54,11 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowsDbContext
         row.ConcurrencyStamp = Guid.NewGuid();
         await db.Bookmarks.Where(b => b.InstanceId == state.Id).ExecuteDeleteAsync(cancellationToken);
         db.Bookmarks.AddRange(state.Bookmarks.Select(b => BookmarkRows.From(b, state)));
+        if (alsoWrite is not null)
+        {
+            await alsoWrite(db, cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -14,18 +14,7 @@ public sealed class EfWorkflowLogStore(IDbContextFactory<WorkflowsDbContext> con
     {
         ArgumentNullException.ThrowIfNull(incidents);
         await using var db = contexts.CreateDbContext();
-        db.Incidents.AddRange(incidents.Select(i => new IncidentRecord
-        {
-            Id = Guid.NewGuid().ToString("N"),
-            InstanceId = instanceId,
-            ActivityId = i.ActivityId,
-            ActivityNodeId = i.ActivityNodeId,
-            ActivityInstanceId = i.ActivityInstanceId,
-            ActivityType = i.ActivityType,
-            Message = i.Message,
-            ExceptionJson = i.Exception is null ? null : JsonSerializer.Serialize(i.Exception, SerializerOptions.Default),
-            Timestamp = i.Timestamp.ToUniversalTime(),
-        }));
+        db.Incidents.AddRange(incidents.Select(i => IncidentRow(instanceId, i)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -34,21 +23,7 @@ public sealed class EfWorkflowLogStore(IDbContextFactory<WorkflowsDbContext> con
     {
         ArgumentNullException.ThrowIfNull(entries);
         await using var db = contexts.CreateDbContext();
-        db.Journal.AddRange(entries.Select(e => new JournalRecord
-        {
-            InstanceId = instanceId,
-            Sequence = e.Sequence,
-            ActivityInstanceId = e.ActivityInstanceId,
-            ParentActivityInstanceId = e.ParentActivityInstanceId,
-            ActivityId = e.ActivityId,
-            ActivityType = e.ActivityType,
-            ActivityName = e.ActivityName,
-            ActivityNodeId = e.ActivityNodeId,
-            EventName = e.EventName,
-            Message = e.Message,
-            PayloadJson = e.Payload is null ? null : JsonSerializer.Serialize(e.Payload, SerializerOptions.Default),
-            Timestamp = e.Timestamp.ToUniversalTime(),
-        }));
+        db.Journal.AddRange(entries.Select(e => JournalRow(instanceId, e)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -71,4 +46,35 @@ public sealed class EfWorkflowLogStore(IDbContextFactory<WorkflowsDbContext> con
             j.ActivityType, j.ActivityName, j.ActivityNodeId ?? "", j.EventName, j.Message,
             j.PayloadJson is null ? null : JsonSerializer.Deserialize<JsonElement>(j.PayloadJson)))];
     }
+
+    /// <summary>An incident as a row (shared with the runtime's burst save).</summary>
+    internal static IncidentRecord IncidentRow(string instanceId, Incident i) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        InstanceId = instanceId,
+        ActivityId = i.ActivityId,
+        ActivityNodeId = i.ActivityNodeId,
+        ActivityInstanceId = i.ActivityInstanceId,
+        ActivityType = i.ActivityType,
+        Message = i.Message,
+        ExceptionJson = i.Exception is null ? null : JsonSerializer.Serialize(i.Exception, SerializerOptions.Default),
+        Timestamp = i.Timestamp.ToUniversalTime(),
+    };
+
+    /// <summary>A journal entry as a row (shared with the runtime's burst save).</summary>
+    internal static JournalRecord JournalRow(string instanceId, JournalEntry e) => new()
+    {
+        InstanceId = instanceId,
+        Sequence = e.Sequence,
+        ActivityInstanceId = e.ActivityInstanceId,
+        ParentActivityInstanceId = e.ParentActivityInstanceId,
+        ActivityId = e.ActivityId,
+        ActivityType = e.ActivityType,
+        ActivityName = e.ActivityName,
+        ActivityNodeId = e.ActivityNodeId,
+        EventName = e.EventName,
+        Message = e.Message,
+        PayloadJson = e.Payload is null ? null : JsonSerializer.Serialize(e.Payload, SerializerOptions.Default),
+        Timestamp = e.Timestamp.ToUniversalTime(),
+    };
 }
