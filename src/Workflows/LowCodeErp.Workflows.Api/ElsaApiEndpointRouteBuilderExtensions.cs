@@ -1,0 +1,33 @@
+using LowCodeErp.Workflows.Api.Definitions;
+using LowCodeErp.Workflows.Api.Descriptors;
+using LowCodeErp.Workflows.Api.Features;
+using LowCodeErp.Workflows.Api.Instances;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace LowCodeErp.Workflows.Api;
+
+/// <summary>Maps the Elsa-compatible REST API.</summary>
+public static class ElsaApiEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps every route under <paramref name="prefix"/>; all require the <see cref="ElsaApiAuthorization.PolicyName"/>
+    /// policy except the ones Elsa serves anonymously (<c>/package/version</c>).
+    /// </summary>
+    public static IEndpointRouteBuilder MapElsaApi(this IEndpointRouteBuilder endpoints, string prefix = "elsa/api")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var api = endpoints.MapGroup(prefix);
+        api.MapGroup("").AllowAnonymous().MapPackageApi();
+        api.MapGroup("").RequireAuthorization(ElsaApiAuthorization.PolicyName)
+            .MapWorkflowDefinitionsApi()
+            .MapWorkflowDefinitionLifecycleApi()
+            .MapWorkflowDefinitionTransferApi()
+            .MapWorkflowExecutionApi()
+            .MapWorkflowInstancesApi()
+            .MapWorkflowJournalApi()
+            .MapDescriptorsApi()
+            .MapFeaturesApi();
+        return endpoints;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using LowCodeErp.Workflows.Core.Execution;
+
+namespace LowCodeErp.Workflows.Api.Models;
+
+/// <summary>Instance list filter as Studio posts it (<c>POST /workflow-instances</c>); <see cref="Page"/> is 0-based.</summary>
+public sealed record ListInstancesRequest(
+    int? Page, int? PageSize, string? DefinitionId, string[]? DefinitionIds, string? CorrelationId, string? Status, string[]? Statuses);
+
+/// <summary>One row of the instance list.</summary>
+public sealed record WorkflowInstanceSummaryModel(
+    string Id, string DefinitionId, string DefinitionVersionId, int Version, WorkflowStatus Status, WorkflowSubStatus SubStatus,
+    string? CorrelationId, string? Name, int IncidentCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt);
+
+/// <summary><c>GET /workflow-instances/{id}</c>.</summary>
+public sealed record WorkflowInstanceModel(
+    string Id, string DefinitionId, string DefinitionVersionId, int Version, JsonNode WorkflowState, WorkflowStatus Status,
+    WorkflowSubStatus SubStatus, bool IsExecuting, string? CorrelationId, string? Name, int IncidentCount, bool IsSystem,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt);
+
+/// <summary>Polling observer's view; the server field is <c>subStatus</c>, the Studio client reads <c>workflowSubStatus</c>.</summary>
+public sealed record WorkflowExecutionStateModel(WorkflowStatus Status, WorkflowSubStatus SubStatus, WorkflowSubStatus WorkflowSubStatus, DateTimeOffset UpdatedAt);
+
+/// <summary>Journal filter Studio posts (<c>POST /workflow-instances/{id}/journal</c>).</summary>
+public sealed record JournalFilterRequest(JournalFilter? Filter);
+
+/// <summary>Which journal records to keep.</summary>
+public sealed record JournalFilter(string[]? ActivityIds, string[]? ActivityNodeIds, string[]? ExcludedActivityTypes, string[]? EventNames);
+
+/// <summary>One journal record (Elsa's <c>WorkflowExecutionLogRecord</c>).</summary>
+public sealed record JournalRecordModel(
+    string Id, string WorkflowInstanceId, string ActivityInstanceId, string? ParentActivityInstanceId, string ActivityId, string ActivityType,
+    int ActivityTypeVersion, string? ActivityName, string NodeId, DateTimeOffset Timestamp, long Sequence, string EventName, string? Message,
+    object? Payload);
+
+/// <summary>Body of <c>POST /activity-executions/report</c>.</summary>
+public sealed record ActivityExecutionReportRequest(string? WorkflowInstanceId, string[]? ActivityNodeIds);
+
+/// <summary>Per-node counts that colour the instance viewer.</summary>
+public sealed record ActivityExecutionStatsModel(
+    string ActivityId, string ActivityNodeId, int StartedCount, int CompletedCount, int UncompletedCount, bool IsBlocked, bool IsFaulted);
+
+/// <summary><c>{"stats": […]}</c>.</summary>
+public sealed record ActivityExecutionReportResponse(IReadOnlyList<ActivityExecutionStatsModel> Stats);
