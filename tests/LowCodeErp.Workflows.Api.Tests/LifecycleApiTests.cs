@@ -71,6 +71,27 @@ public sealed class LifecycleApiTests(ServerFactory server) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task SaveDraft_Should_StoreAnIncompleteDefinition_And_ReportItsProblems()
+    {
+        var client = server.CreateClient();
+        var model = JsonNode.Parse("""
+            { "definitionId": "incomplete-draft", "name": "Incomplete", "root": { "id": "fc", "type": "Elsa.Flowchart",
+              "activities": [ { "id": "wait", "type": "Elsa.Event" } ], "connections": [] } }
+            """);
+
+        var response = await client.PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["model"] = model, ["publish"] = false }, Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonNode>(Ct);
+        body!["validationErrors"]!.AsArray().Select(e => e!.GetValue<string>())
+            .Should().ContainSingle(e => e.Contains("required input 'EventName' is missing", StringComparison.Ordinal));
+        (await client.GetAsync("/elsa/api/workflow-definitions/by-definition-id/incomplete-draft?versionOptions=Latest", Ct)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var publish = await client.PostAsync("/elsa/api/workflow-definitions/incomplete-draft/publish", null, Ct);
+        publish.StatusCode.Should().Be(HttpStatusCode.BadRequest, "an incomplete definition must not be published");
+    }
+
+    [Fact]
     public async Task Save_Should_Return400_When_ModelIsMissing()
     {
         var response = await server.CreateClient().PostAsJsonAsync("/elsa/api/workflow-definitions", new { publish = false }, Ct);

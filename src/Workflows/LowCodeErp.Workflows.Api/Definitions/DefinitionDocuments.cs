@@ -8,8 +8,15 @@ using LowCodeErp.Workflows.Runtime.Stores;
 
 namespace LowCodeErp.Workflows.Api.Definitions;
 
-/// <summary>A definition read from a request, or the problems keyed by JSON path.</summary>
-public sealed record ReadDefinition(WorkflowDefinition? Definition, Dictionary<string, string[]> Errors);
+/// <summary>
+/// A definition read from a request and its problems keyed by JSON path. <see cref="Model"/> is set whenever the
+/// document could be read at all (drafts may be incomplete); <see cref="Definition"/> only when it is also valid.
+/// </summary>
+public sealed record ReadDefinition(WorkflowDefinition? Model, Dictionary<string, string[]> Errors)
+{
+    /// <summary>The definition when it has no problem at all.</summary>
+    public WorkflowDefinition? Definition => Errors.Count == 0 ? Model : null;
+}
 
 /// <summary>Turns request bodies into validated definitions and stored definitions into Studio's JSON shapes.</summary>
 public sealed class DefinitionDocuments(WorkflowSerializer serializer, WorkflowValidator validator)
@@ -46,7 +53,7 @@ public sealed class DefinitionDocuments(WorkflowSerializer serializer, WorkflowV
         var errors = read.Definition is null ? read.Errors : validator.Validate(read.Definition, read.Errors);
         var byPath = errors.GroupBy(e => pathPrefix + e.JsonPath.TrimStart('$'))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray());
-        return new ReadDefinition(byPath.Count == 0 ? read.Definition : null, byPath);
+        return new ReadDefinition(read.Definition, byPath);
     }
 
     /// <summary>The definition as Studio reads it: the document plus <c>materializerName</c> and <c>links</c>.</summary>

@@ -47,13 +47,17 @@ public static class WorkflowDefinitionLifecycleApi
         // Registers stored workflows-as-activities before the document is read.
         await store.FindAsync("", VersionOptions.Latest, cancellationToken);
         var read = documents.Read(request.Model, "$.model");
-        if (read.Definition is null)
+        var publish = request.Publish == true;
+
+        // As in Elsa, a draft may be incomplete (Studio auto-saves while the analyst is still filling in inputs): it is
+        // stored and its problems are reported. Only an unreadable document, or publishing an invalid one, is refused.
+        if (read.Model is null || (publish && read.Definition is null))
         {
             return TypedResults.ValidationProblem(read.Errors, title: "The workflow definition is invalid.");
         }
 
-        var model = await SaveValidatedAsync(read.Definition, request.Publish == true, store, cancellationToken);
-        return TypedResults.Ok(new SaveWorkflowDefinitionResponse(model, false, 0, []));
+        var model = await SaveValidatedAsync(read.Model, publish, store, cancellationToken);
+        return TypedResults.Ok(new SaveWorkflowDefinitionResponse(model, false, 0, [.. read.Errors.Values.SelectMany(e => e)]));
     }
 
     private static async Task<Results<Ok<SaveWorkflowDefinitionResponse>, NotFound, ValidationProblem>> PublishAsync(
