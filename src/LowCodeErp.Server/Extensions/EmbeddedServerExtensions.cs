@@ -1,6 +1,7 @@
 using LowCodeErp.Server.Auth;
 using LowCodeErp.Server.Startup;
 using LowCodeErp.Workflows.Api;
+using LowCodeErp.Workflows.Api.HttpWorkflows;
 using LowCodeErp.Workflows.Core;
 using LowCodeErp.Workflows.Runtime;
 using Microsoft.AspNetCore.Authentication;
@@ -21,6 +22,7 @@ public static class EmbeddedServerExtensions
         // need the schema.
         services.AddOptions<WorkflowsStartupOptions>().Bind(builder.Configuration.GetSection(WorkflowsStartupOptions.Section));
         services.AddHostedService<WorkflowsStartupService>();
+        services.AddHostedService<WorkflowsFolderWatcher>();
         services.AddWorkflowEngine();
         services.AddWorkflowRuntime(builder.Configuration);
         services.AddElsaApi();
@@ -43,11 +45,12 @@ public static class EmbeddedServerExtensions
         return app;
     }
 
-    /// <summary>Endpoints: <c>/elsa/api</c>, <c>/openapi/v1.json</c>, <c>/scalar/v1</c>, <c>/health/live</c>.</summary>
+    /// <summary>Endpoints: <c>/elsa/api</c>, <c>/workflows/{**path}</c> (HTTP-triggered flows), <c>/openapi/v1.json</c>, <c>/scalar/v1</c>, <c>/health/live</c>.</summary>
     public static WebApplication MapEmbeddedServerEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapElsaApi();
+        app.MapHttpWorkflows();
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthChecks("/health/live", new() { Predicate = check => check.Tags.Contains("live") });

@@ -15,6 +15,9 @@ public sealed class WorkflowsStartupOptions
     /// <summary>Apply database migrations at start-up (the embedded shape; servers with a migration step turn it off).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>Re-import the folder when a file changes; null means "in Development only".</summary>
+    public bool? WatchFolder { get; set; }
+
     /// <summary>The folder to import, or null when none is configured or found.</summary>
     public string? ResolveFolder()
     {
