@@ -12,12 +12,14 @@ internal static class Program
     private const double LiteralTargetPerSecond = 10_000;
     private const double JavaScriptTargetPerSecond = 2_000;
     private const double ColdTargetMs = 100;
+    private const double WorkflowCoreRatioTarget = 5;
 
     private static readonly string Usage = """
         Usage: LowCodeErp.Benchmarks [--quick] [--strict]
           --quick    short measurements (smoke test; numbers are rough)
           --strict   exit 1 when a target is missed or a scenario failed (default: always exit 0)
           --cold F   internal: one cold first run of Definitions/F in this process (used by the parent)
+          --workflowcore N   internal: one WorkflowCore burst of N workflows in this process (used by the parent)
         """;
 
     public static int Main(string[] args)
@@ -25,6 +27,11 @@ internal static class Program
         if (args is [ColdStart.Argument, var file])
         {
             return ColdStart.RunChild(file);
+        }
+
+        if (args is [WorkflowCoreBaseline.Argument, var count])
+        {
+            return WorkflowCoreBaseline.RunChild(count);
         }
 
         var quick = args.Contains("--quick");
@@ -51,6 +58,8 @@ internal static class Program
         Cold(report, settings, "3b", "Cold first run, JavaScript flowchart", FlowchartScenario.JavaScriptFile);
         WarmNewDefinition(report, settings, "3c", "New definition in a warm process, Literal", FlowchartScenario.LiteralFile);
         WarmNewDefinition(report, settings, "3d", "New definition in a warm process, JavaScript", FlowchartScenario.JavaScriptFile);
+        var persisted = PersistedScenarios.RunAsync(report, PersistedSettings.For(quick)).GetAwaiter().GetResult();
+        WorkflowCore(report, persisted, quick ? 1 : 3, quick ? 1_000 : 5_000);
 
         report.Note("Every measured run is checked (SubStatus Finished, no incidents — Status=Finished alone also covers Faulted). " +
                     "Before measuring, one run per scenario with a real writer must print exactly the 4 expected lines and leave Amount = 250.");
@@ -61,6 +70,13 @@ internal static class Program
         report.Note($"Cold: median of up to {settings.ColdSamples} fresh processes (`--cold`; at least 3, fewer than {settings.ColdSamples} only when a slow machine exceeds the {settings.ColdBudget.TotalSeconds:0} s budget), clock starts with the JSON text in hand and covers " +
                     "AddWorkflowEngine + BuildServiceProvider, DefinitionLoader.Load (parse + validate) and the first RunAsync. " +
                     "Process wall time (spawn → exit, incl. .NET runtime start-up) is shown for context.");
+        report.Note($"Persisted (4, 5): the real runtime — AddWorkflowEngine().AddWorkflowRuntime(configuration), migrations applied, Definitions/ imported " +
+                    "(draft + publish); each IWorkflowRuntime.StartAsync/ResumeAsync returns after its transaction (state, bookmarks, journal) has committed. " +
+                    $"Workers = {PersistedScenarios.Workers} concurrent async loops on one runtime. Row 4 has no target of its own: " +
+                    "the issue's goal is the ratio in row 7 (≥ 5× WorkflowCore) and the SQLite resume p99 in row 5 (< 20 ms).");
+        report.Note("WorkflowCore (6): 3.22.0, in-memory persistence, EnableIndexes=false (the baseline's \"best fair\" config), equivalent 10-step workflow, " +
+                    "burst of N starts from one thread after 200 warm-up workflows, WorkflowCompleted lifecycle events as the done signal, " +
+                    "wall = first start → last engine CompleteTime; one child process per run (see ../shared/research/workflowcore-baseline.md).");
         var header = MachineInfo.Describe(
             $"{settings.Warmup.TotalSeconds:0.#} s warm-up + {settings.Duration.TotalSeconds:0.#} s per measurement{(quick ? " (--quick: rough numbers)" : "")}",
             loadBefore,
@@ -202,9 +218,45 @@ internal static class Program
         }
     }
 
-    private static string Reason(Exception ex) => ex is BenchmarkFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+    /// <summary>Row 6: WorkflowCore's in-memory throughput; row 7: persisted LowCodeErp / WorkflowCore.</summary>
+    private static void WorkflowCore(Report report, IReadOnlyList<PersistedResult> persisted, int runs, int count)
+    {
+        const string scenario = "WorkflowCore 3.22.0, in-memory, 10 steps";
+        Progress($"6 {scenario}: {runs} child process(es), burst of {Format.Number(count)}");
+        double workflowCore;
+        try
+        {
+            var samples = WorkflowCoreBaseline.Measure(runs, count);
+            var median = new Rounds(samples.Select(s => s.PerSecond).ToList());
+            var middle = samples.OrderBy(s => s.PerSecond).ElementAt(samples.Count / 2);
+            workflowCore = median.Median;
+            report.Add("6", scenario, $"throughput, median of {samples.Count}", $"{Format.Number(workflowCore)} wf/s",
+                $"runs {string.Join(" / ", samples.Select(s => Format.Number(s.PerSecond)))} wf/s; burst of {Format.Number(count)}, median run: wall {Format.Decimal(middle.WallMs)} ms, " +
+                $"p50 {Format.Decimal(middle.P50Ms)} ms, p99 {Format.Decimal(middle.P99Ms)} ms (round-robin: all finish together), CPU {Format.Decimal(middle.CpuMsPerWorkflow)} ms/wf; all Complete with Counter = 10");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            report.AddFailure("6", scenario, "—", Reason(ex));
+            return;
+        }
 
-    private static void Progress(string message) => Console.Error.WriteLine($"[bench] {message}");
+        foreach (var (result, id) in persisted.Zip(["7", "7b"]))
+        {
+            var ratioScenario = $"Persisted {result.Provider} / WorkflowCore in-memory";
+            if (result.ParallelPerSecond is not { } parallel || result.SinglePerSecond is not { } single)
+            {
+                report.Add(id, ratioScenario, "throughput ratio", result.Skipped ?? "no persisted result");
+                continue;
+            }
+
+            report.AddAtLeastDecimal(id, ratioScenario, $"ratio, {PersistedScenarios.Workers} workers", parallel / workflowCore, WorkflowCoreRatioTarget, "×",
+                $"{Format.Number(parallel)} / {Format.Number(workflowCore)} inst/s; 1 worker: ×{single / workflowCore:0.00}");
+        }
+    }
+
+    internal static string Reason(Exception ex) => ex is BenchmarkFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+
+    internal static void Progress(string message) => Console.Error.WriteLine($"[bench] {message}");
 
     private sealed record Settings(TimeSpan Warmup, TimeSpan Duration, TimeSpan ShortDuration, int ColdSamples, TimeSpan ColdBudget);
 }

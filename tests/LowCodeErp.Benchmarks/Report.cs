@@ -35,6 +35,11 @@ internal sealed class Report
         _rows.Add(new Row(id, scenario, metric, $"{Format.Number(value)} {unit}", $"≥ {Format.Number(minimum)} {unit}",
             value >= minimum ? Mark.Pass : Mark.Fail, notes));
 
+    /// <summary>As <see cref="AddAtLeast"/> for small numbers such as ratios: the result keeps its decimals.</summary>
+    public void AddAtLeastDecimal(string id, string scenario, string metric, double value, double minimum, string unit, string notes = "") =>
+        _rows.Add(new Row(id, scenario, metric, $"{Format.Decimal(value)}{unit}", $"≥ {Format.Decimal(minimum)}{unit}",
+            value >= minimum ? Mark.Pass : Mark.Fail, notes));
+
     /// <summary>A row with a target: below <paramref name="maximum"/> (lower is better).</summary>
     public void AddBelow(string id, string scenario, string metric, double value, double maximum, string unit, string notes = "") =>
         _rows.Add(new Row(id, scenario, metric, $"{Format.Decimal(value)} {unit}", $"< {Format.Number(maximum)} {unit}",
