@@ -1,7 +1,9 @@
 using LowCodeErp.Workflows.Api.Definitions;
+using LowCodeErp.Workflows.Api.Events;
 using LowCodeErp.Workflows.Api.Descriptors;
 using LowCodeErp.Workflows.Api.Features;
 using LowCodeErp.Workflows.Api.Instances;
+using LowCodeErp.Workflows.Api.Scripting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -24,8 +26,15 @@ public static class ElsaApiEndpointRouteBuilderExtensions
             .MapWorkflowDefinitionLifecycleApi()
             .MapWorkflowDefinitionTransferApi()
             .MapWorkflowExecutionApi()
+            .MapWorkflowDispatchApi()
+            .MapWorkflowDefinitionBulkApi()
             .MapWorkflowInstancesApi()
             .MapWorkflowJournalApi()
+            .MapWorkflowVariablesApi()
+            .MapWorkflowInstanceDeletionApi()
+            .MapActivityExecutionsApi()
+            .MapJavaScriptApi()
+            .MapEventsApi()
             .MapDescriptorsApi()
             .MapFeaturesApi();
         return endpoints;

@@ -16,6 +16,7 @@ public static class DefinitionLinks
         [
             new($"/workflow-definitions/by-definition-id/{Uri.EscapeDataString(definitionId)}", "self", "GET"),
             new($"{path}/versions", "versions", "GET"),
+            new($"{path}/dispatch", "dispatch", "POST"),
             new($"{path}/execute", "execute", "POST"),
             new($"{path}/export", "export", "GET"),
             new($"{path}/publish", "publish", "POST"),
@@ -31,7 +32,10 @@ public static class DefinitionLinks
         new("/workflow-definitions/validation/is-name-unique", "is-name-unique", "GET"),
         new("/workflow-definitions/query/count", "count", "GET"),
         new("/workflow-definitions/many-by-id", "many-by-id", "GET"),
+        new("/bulk-actions/delete/workflow-definitions/by-definition-id", "bulk-delete-by-definition-id", "POST"),
+        new("/bulk-actions/delete/workflow-definitions/by-id", "bulk-delete-by-id", "POST"),
         new("/bulk-actions/publish/workflow-definitions/by-definition-ids", "bulk-publish", "POST"),
+        new("/bulk-actions/retract/workflow-definitions/by-definition-ids", "bulk-retract", "POST"),
         new("/workflow-definitions/import", "import", "POST"),
         new("/workflow-definitions", "create", "POST"),
     ];

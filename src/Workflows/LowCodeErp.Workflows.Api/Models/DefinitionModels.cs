@@ -38,3 +38,24 @@ public sealed record CountResponse(int Count);
 /// <summary>Body (or query) of <c>/workflow-definitions/{definitionId}/execute</c>.</summary>
 public sealed record ExecuteWorkflowRequest(
     string? CorrelationId, string? Name, string? TriggerActivityId, string? VersionOptions, Dictionary<string, JsonElement>? Input);
+
+/// <summary>Body of the bulk retract / delete-by-definition-id actions: <c>{"definitionIds": […]}</c>.</summary>
+public sealed record BulkDefinitionIdsRequest(string[]? DefinitionIds);
+
+/// <summary>Body of bulk delete by version id: <c>{"ids": […]}</c>.</summary>
+public sealed record BulkVersionIdsRequest(string[]? Ids);
+
+/// <summary><c>{"retracted", "alreadyRetracted", "notFound", "skipped"}</c>.</summary>
+public sealed record BulkRetractResponse(
+    IReadOnlyList<string> Retracted, IReadOnlyList<string> AlreadyRetracted, IReadOnlyList<string> NotFound, IReadOnlyList<string> Skipped);
+
+/// <summary><c>{"deleted": n}</c> of the definition bulk deletes.</summary>
+public sealed record BulkDeleteDefinitionsResponse(int Deleted);
+
+/// <summary>Body of <c>POST /workflow-definitions/{definitionId}/dispatch</c>.</summary>
+public sealed record DispatchWorkflowRequest(
+    string? InstanceId, string? CorrelationId, string? TriggerActivityId, string? VersionOptions,
+    Dictionary<string, System.Text.Json.JsonElement>? Input, string? Channel);
+
+/// <summary><c>{"workflowInstanceId": "…"}</c>.</summary>
+public sealed record DispatchWorkflowResponse(string WorkflowInstanceId);

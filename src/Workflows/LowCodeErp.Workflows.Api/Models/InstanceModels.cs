@@ -42,3 +42,21 @@ public sealed record ActivityExecutionStatsModel(
 
 /// <summary><c>{"stats": […]}</c>.</summary>
 public sealed record ActivityExecutionReportResponse(IReadOnlyList<ActivityExecutionStatsModel> Stats);
+
+/// <summary>Body of the instance bulk actions: <c>{"ids": […]}</c>.</summary>
+public sealed record BulkInstancesRequest(string[]? Ids);
+
+/// <summary><c>{"deleted": n}</c>.</summary>
+public sealed record BulkDeleteResponse(int Deleted);
+
+/// <summary><c>{"cancelled": n}</c>.</summary>
+public sealed record BulkCancelResponse(int Cancelled);
+
+/// <summary>One workflow variable of an instance (Elsa's <c>ResolvedVariableModel</c>).</summary>
+public sealed record ResolvedVariableModel(string Id, string Name, object? Value);
+
+/// <summary>One new value: <c>{"id", "value"}</c> (the id or the name of the variable).</summary>
+public sealed record VariableUpdateValue(string? Id, System.Text.Json.JsonElement? Value);
+
+/// <summary>Body of <c>POST /workflow-instances/{id}/variables</c>.</summary>
+public sealed record UpdateVariablesRequest(VariableUpdateValue[]? Variables);

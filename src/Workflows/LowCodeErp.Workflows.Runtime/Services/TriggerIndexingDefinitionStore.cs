@@ -22,6 +22,10 @@ internal sealed class TriggerIndexingDefinitionStore(EfWorkflowDefinitionStore i
     public Task<IReadOnlyList<DefinitionVersionInfo>> ListAsync(VersionOptions version, string? definitionId = null, CancellationToken cancellationToken = default) =>
         inner.ListAsync(version, definitionId, cancellationToken);
 
+    // Only unpublished versions can be deleted, so the published triggers stay as they are.
+    public Task<DeleteVersionResult> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default) =>
+        inner.DeleteVersionAsync(versionId, cancellationToken);
+
     public async Task<PublishResult> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         var result = await inner.PublishAsync(definitionId, cancellationToken);

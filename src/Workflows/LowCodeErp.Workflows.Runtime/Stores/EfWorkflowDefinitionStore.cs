@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LowCodeErp.Workflows.Runtime.Stores;
 
 /// <summary>Definition versions in the database; also the engine's <see cref="IWorkflowDefinitionProvider"/>.</summary>
-public sealed class EfWorkflowDefinitionStore(
+public sealed partial class EfWorkflowDefinitionStore(
     IDbContextFactory<WorkflowsDbContext> contexts, WorkflowSerializer serializer, WorkflowValidator validator,
     ActivityRegistry registry, TimeProvider clock) : IWorkflowDefinitionStore
 {

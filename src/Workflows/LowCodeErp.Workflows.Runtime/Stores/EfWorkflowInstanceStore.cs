@@ -73,6 +73,22 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowsDbContext
     }
 
     /// <inheritdoc />
+    public async Task<int> DeleteAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instanceIds);
+        var ids = instanceIds.Distinct(StringComparer.Ordinal).ToList();
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Bookmarks.Where(b => ids.Contains(b.InstanceId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Timers.Where(t => t.InstanceId != null && ids.Contains(t.InstanceId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Incidents.Where(i => ids.Contains(i.InstanceId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Journal.Where(j => ids.Contains(j.InstanceId)).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.Instances.Where(i => ids.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    /// <inheritdoc />
     public async Task<PagedResult<WorkflowInstanceSummary>> ListAsync(InstanceQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -15,6 +15,19 @@ public sealed record PublishResult(WorkflowDefinition? Definition, IReadOnlyList
     public bool Succeeded => Definition is not null && Errors.Count == 0;
 }
 
+/// <summary>Outcome of deleting one definition version.</summary>
+public enum DeleteVersionResult
+{
+    /// <summary>The version is deleted.</summary>
+    Deleted,
+
+    /// <summary>No such (undeleted) version.</summary>
+    NotFound,
+
+    /// <summary>The version is the published one; nothing was written.</summary>
+    IsPublished,
+}
+
 /// <summary>
 /// Versioned definitions with Elsa's lifecycle (research §3.10): a draft saved over a published version becomes a new
 /// version; publishing flips the flags so at most one version is published; instances keep their own version.
@@ -35,6 +48,12 @@ public interface IWorkflowDefinitionStore : IWorkflowDefinitionProvider
 
     /// <summary>Soft-deletes every version; returns how many. Pinned instances can still load theirs by version id.</summary>
     Task<int> DeleteAsync(string definitionId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Soft-deletes one version by its version id. The published version is refused (retract it first, as Studio's
+    /// version list only offers delete for unpublished versions); deleting the latest makes the previous one latest.
+    /// </summary>
+    Task<DeleteVersionResult> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default);
 
     /// <summary>Versions matching <paramref name="version"/>, optionally of one definition, newest first.</summary>
     Task<IReadOnlyList<DefinitionVersionInfo>> ListAsync(VersionOptions version, string? definitionId = null, CancellationToken cancellationToken = default);

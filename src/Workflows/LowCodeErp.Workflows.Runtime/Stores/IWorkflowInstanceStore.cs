@@ -29,6 +29,12 @@ public interface IWorkflowInstanceStore
     /// </summary>
     Task<Guid> SaveAsync(WorkflowState state, Guid? expectedStamp, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Deletes instances with their bookmarks, timers, incidents and journal, as Elsa does (its instance delete is not
+    /// a soft delete: the bookmarks must never resume again). Returns how many instances existed.
+    /// </summary>
+    Task<int> DeleteAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default);
+
     /// <summary>Instances matching the filter, newest first.</summary>
     Task<PagedResult<WorkflowInstanceSummary>> ListAsync(InstanceQuery query, CancellationToken cancellationToken = default);
 }

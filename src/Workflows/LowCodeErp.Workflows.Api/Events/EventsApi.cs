@@ -1,0 +1,42 @@
+using System.Text.Json;
+using LowCodeErp.Workflows.Abstractions;
+using LowCodeErp.Workflows.Core.Activities.Events;
+using LowCodeErp.Workflows.Runtime.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace LowCodeErp.Workflows.Api.Events;
+
+/// <summary>Body of <c>POST /events/{eventName}/trigger</c> (Elsa's; the correlation id narrows which bookmarks resume).</summary>
+public sealed record TriggerEventRequest(string? CorrelationId, Dictionary<string, JsonElement>? Input);
+
+/// <summary><c>{"workflowInstanceIds": […]}</c>: the instances the event started or resumed.</summary>
+public sealed record TriggerEventResponse(IReadOnlyList<string> WorkflowInstanceIds);
+
+/// <summary>
+/// <c>POST /events/{eventName}/trigger</c>: delivers an <c>Elsa.Event</c> stimulus — resumes waiting Event activities
+/// and starts published definitions whose Event trigger matches — and waits for those bursts to be persisted.
+/// </summary>
+public static class EventsApi
+{
+    /// <summary>Maps the route.</summary>
+    public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapPost("/events/{eventName}/trigger", TriggerAsync).WithTags("Events")
+            .WithName("TriggerEvent").WithSummary("Publishes an event to waiting and triggerable workflows.");
+        return api;
+    }
+
+    private static async Task<Ok<TriggerEventResponse>> TriggerAsync(
+        string eventName, TriggerEventRequest? request, [FromServices] IWorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var input = request?.Input?.ToDictionary(p => p.Key, p => ValueConversion.FromElement(p.Value));
+        var results = await runtime.SendStimulusAsync(
+            new StimulusRequest("Elsa.Event", new EventPayload(eventName), request?.CorrelationId, input), cancellationToken);
+        return TypedResults.Ok(new TriggerEventResponse([.. results.Select(r => r.InstanceId)]));
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace LowCodeErp.Workflows.Api.Tests.ProcessLevel;
+
+/// <summary>
+/// The real server as a child process (<c>dotnet LowCodeErp.Server.dll</c>) on a free loopback port, over a given data
+/// folder and workflows folder, so a test can kill it like <c>kill -9</c> and start it again on the same database.
+/// </summary>
+public sealed class ServerProcess : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServerProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>What the process wrote so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the server and waits until <c>/health/live</c> answers.</summary>
+    public static async Task<ServerProcess> StartAsync(string root, CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        var serverDll = Path.Combine(AppContext.BaseDirectory, "LowCodeErp.Server.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            serverDll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", AppContext.BaseDirectory,
+            $"--ConnectionStrings:Workflows=Data Source={Path.Combine(root, "data", "workflows.db")}",
+            $"--Workflows:Folder={Path.Combine(root, "workflows")}", "--Workflows:WatchFolder=false",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        Directory.CreateDirectory(Path.Combine(root, "data"));
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await server.WaitUntilLiveAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>Kills the process tree at once (SIGKILL: no shutdown code runs) and waits for it to be gone.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        Client.Dispose();
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilLiveAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Client.GetAsync(new Uri("/health/live", UriKind.Relative), cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException($"The server did not become live within {StartTimeout}:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

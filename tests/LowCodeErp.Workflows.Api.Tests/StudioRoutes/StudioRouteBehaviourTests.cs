@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+
+namespace LowCodeErp.Workflows.Api.Tests.StudioRoutes;
+
+/// <summary>What the added Studio routes do beyond their shape: variables, version delete, executions, dispatch, delete.</summary>
+public sealed class StudioRouteBehaviourTests(StudioScenario scenario) : IClassFixture<StudioScenario>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private HttpClient Client => scenario.Server.CreateClient();
+
+    [Fact]
+    public async Task Variables_Should_ShowTheInitialValue_And_TakeAnUpdate()
+    {
+        var instance = await scenario.ResolveAsync("{fresh-instance}");
+
+        var before = await scenario.Server.GetJsonAsync($"/elsa/api/workflow-instances/{instance}/variables");
+        var update = await Client.PostAsJsonAsync($"/elsa/api/workflow-instances/{instance}/variables", new { variables = new[] { new { id = "Amount", value = 42 } } }, Ct);
+        var unknown = await Client.PostAsJsonAsync($"/elsa/api/workflow-instances/{instance}/variables", new { variables = new[] { new { id = "nope", value = 1 } } }, Ct);
+        var after = await scenario.Server.GetJsonAsync($"/elsa/api/workflow-instances/{instance}/variables");
+
+        before["items"]![0]!["name"]!.ToString().Should().Be("Amount");
+        before["items"]![0]!["value"]!.GetValue<int>().Should().Be(5);
+        update.StatusCode.Should().Be(HttpStatusCode.OK);
+        unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        after["items"]![0]!["value"]!.GetValue<int>().Should().Be(42);
+        (await Client.GetAsync("/elsa/api/workflow-instances/nope/variables", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task DeleteVersion_Should_RefuseThePublishedVersion()
+    {
+        var response = await Client.DeleteAsync($"/elsa/api/workflow-definition-versions/{scenario.VersionId}", Ct);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await scenario.Server.GetJsonAsync($"/elsa/api/workflow-definitions/by-id/{scenario.VersionId}"))["isPublished"]!.GetValue<bool>().Should().BeTrue();
+        (await Client.DeleteAsync("/elsa/api/workflow-definition-versions/nope", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ActivityExecutions_Should_ComeFromTheJournal()
+    {
+        var list = await scenario.Server.GetJsonAsync($"/elsa/api/activity-execution-summaries/list?workflowInstanceId={scenario.InstanceId}");
+        var byNode = list["items"]!.AsArray().ToDictionary(i => (string)i!["activityId"]!);
+        var record = await scenario.Server.GetJsonAsync($"/elsa/api/activity-executions/by-id?id={scenario.ExecutionId}");
+
+        byNode["start"]!["status"]!.ToString().Should().Be("Completed");
+        byNode["start"]!["completedAt"].Should().NotBeNull();
+        byNode["wait"]!["status"]!.ToString().Should().Be("Running");
+        byNode["wait"]!["hasBookmarks"]!.GetValue<bool>().Should().BeTrue();
+        byNode.Should().NotContainKey("done");
+        record["activityId"]!.ToString().Should().Be("wait");
+        (await Client.GetAsync("/elsa/api/activity-executions/by-id?id=nope", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Dispatch_Should_AnswerAtOnce_And_TheInstanceRunsInTheBackground()
+    {
+        var response = await Client.PostAsJsonAsync($"/elsa/api/workflow-definitions/{StudioScenario.DefinitionId}/dispatch", new { correlationId = "dispatched" }, Ct);
+        var instanceId = (string)(await response.Content.ReadFromJsonAsync<JsonNode>(Ct))!["workflowInstanceId"]!;
+
+        string? subStatus = null;
+        for (var i = 0; i < 100 && subStatus != "Suspended"; i++, await Task.Delay(50, Ct))
+        {
+            var state = await Client.GetAsync($"/elsa/api/workflow-instances/{instanceId}/execution-state", Ct);
+            subStatus = state.IsSuccessStatusCode ? (string?)(await state.Content.ReadFromJsonAsync<JsonNode>(Ct))!["subStatus"] : null;
+        }
+
+        subStatus.Should().Be("Suspended", "the flow waits on its Event");
+        (await Client.PostAsJsonAsync("/elsa/api/workflow-definitions/nope/dispatch", new { }, Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task DeletedInstance_Should_BeGone_And_NotResumeOnItsEvent()
+    {
+        var instance = await scenario.ResolveAsync("{fresh-instance}");
+
+        (await Client.DeleteAsync($"/elsa/api/workflow-instances/{instance}", Ct)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        (await Client.GetAsync($"/elsa/api/workflow-instances/{instance}", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Client.DeleteAsync($"/elsa/api/workflow-instances/{instance}", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var bulk = await Client.PostAsJsonAsync("/elsa/api/bulk-actions/delete/workflow-instances", new { ids = new[] { instance } }, Ct);
+        (await bulk.Content.ReadFromJsonAsync<JsonNode>(Ct))!["deleted"]!.GetValue<int>().Should().Be(0);
+    }
+}
