@@ -51,7 +51,8 @@ public sealed class WorkflowsDbContextFactory : IDbContextFactory<WorkflowsDbCon
 
     internal static Func<WorkflowsDbContext> Sqlite(string connectionString)
     {
-        var options = new DbContextOptionsBuilder<SqliteWorkflowsDbContext>().UseSqlite(connectionString).Options;
+        var options = new DbContextOptionsBuilder<SqliteWorkflowsDbContext>().UseSqlite(connectionString)
+            .AddInterceptors(SqliteSynchronousInterceptor.Instance).Options;
         return () => new SqliteWorkflowsDbContext(options);
     }
 

@@ -25,6 +25,7 @@ public sealed partial class EfWorkflowDefinitionStore
         (version.IsDeleted, version.IsLatest) = (true, false);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Invalidate(version.DefinitionId);
         return DeleteVersionResult.Deleted;
     }
 }

@@ -15,28 +15,51 @@ public sealed partial class EfWorkflowDefinitionStore(
     // Registration is idempotent, so two first readers racing here only do the work twice.
     private volatile bool _activitiesRegistered;
 
+    // Parsed versions by version id. Only rows whose content can no longer change are cached (published, or no
+    // longer the latest); every write to a definition drops its entries, so flags stay current on this node.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WorkflowDefinition> _versions = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public async ValueTask<WorkflowDefinition?> FindAsync(string definitionId, VersionOptions version, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
-        var record = await db.Definitions.Where(d => d.DefinitionId == definitionId).Where(VersionFilter.For(version))
-            .OrderByDescending(d => d.IsLatest).ThenByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
-        return record is null ? null : await ToDefinitionAsync(record, cancellationToken);
+        var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).Where(VersionFilter.For(version))
+            .OrderByDescending(d => d.IsLatest).ThenByDescending(d => d.Version);
+        // Only the id first: a cached version needs neither its document nor a parse.
+        var id = await query.Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (_versions.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        var record = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return record is null ? null : await ToCachedDefinitionAsync(record, cancellationToken);
     }
 
     /// <inheritdoc />
     public async ValueTask<WorkflowDefinition?> FindByVersionIdAsync(string versionId, CancellationToken cancellationToken = default)
     {
+        if (_versions.TryGetValue(versionId, out var cached))
+        {
+            return cached;
+        }
+
         await using var db = contexts.CreateDbContext();
         // Deleted versions too: an instance pinned to a version must still be able to finish on it.
-        var record = await db.Definitions.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == versionId, cancellationToken);
-        return record is null ? null : await ToDefinitionAsync(record, cancellationToken);
+        var record = await db.Definitions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(d => d.Id == versionId, cancellationToken);
+        return record is null ? null : await ToCachedDefinitionAsync(record, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<WorkflowDefinition> SaveDraftAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        Invalidate(definition.DefinitionId);
         await using var db = contexts.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var latest = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definition.DefinitionId && d.IsLatest, cancellationToken);
@@ -71,12 +94,14 @@ public sealed partial class EfWorkflowDefinitionStore(
         latest.ContentHash = DefinitionContentHash.Compute(definition);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Invalidate(definition.DefinitionId);
         return definition;
     }
 
     /// <inheritdoc />
     public async Task<PublishResult> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
     {
+        Invalidate(definitionId);
         await using var db = contexts.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var latest = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken);
@@ -107,6 +132,7 @@ public sealed partial class EfWorkflowDefinitionStore(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        Invalidate(definitionId);
         var definition = Apply(read.Definition, latest);
         if (definition.IsUsableAsActivity)
         {
@@ -119,6 +145,7 @@ public sealed partial class EfWorkflowDefinitionStore(
     /// <inheritdoc />
     public async Task<bool> RetractAsync(string definitionId, CancellationToken cancellationToken = default)
     {
+        Invalidate(definitionId);
         await using var db = contexts.CreateDbContext();
         var published = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsPublished, cancellationToken);
         if (published is null)
@@ -128,16 +155,19 @@ public sealed partial class EfWorkflowDefinitionStore(
 
         published.IsPublished = false;
         await db.SaveChangesAsync(cancellationToken);
+        Invalidate(definitionId);
         return true;
     }
 
     /// <inheritdoc />
     public async Task<int> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
     {
+        Invalidate(definitionId);
         await using var db = contexts.CreateDbContext();
         var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
         versions.ForEach(v => (v.IsDeleted, v.IsPublished, v.IsLatest) = (true, false, false));
         await db.SaveChangesAsync(cancellationToken);
+        Invalidate(definitionId);
         return versions.Count;
     }
 
@@ -163,6 +193,30 @@ public sealed partial class EfWorkflowDefinitionStore(
         return read.Definition is null
             ? throw new InvalidOperationException($"Stored definition version '{record.Id}' cannot be read: {string.Join("; ", read.Errors)}")
             : Apply(read.Definition, record);
+    }
+
+    /// <summary>Parses the row and caches it when its content is final (published, or a newer version exists).</summary>
+    private async Task<WorkflowDefinition> ToCachedDefinitionAsync(WorkflowDefinitionRecord record, CancellationToken cancellationToken)
+    {
+        var definition = await ToDefinitionAsync(record, cancellationToken);
+        if (record.IsPublished || !record.IsLatest)
+        {
+            _versions[record.Id] = definition;
+        }
+
+        return definition;
+    }
+
+    /// <summary>Drops the cached versions of a definition; called before and after every write to it.</summary>
+    private void Invalidate(string definitionId)
+    {
+        foreach (var entry in _versions)
+        {
+            if (string.Equals(entry.Value.DefinitionId, definitionId, StringComparison.Ordinal))
+            {
+                _versions.TryRemove(entry);
+            }
+        }
     }
 
     /// <summary>The row is the truth for identity and flags (the document's copies may be stale).</summary>

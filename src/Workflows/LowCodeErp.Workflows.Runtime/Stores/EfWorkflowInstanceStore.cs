@@ -33,6 +33,9 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowsDbContext
         ArgumentNullException.ThrowIfNull(state);
         await using var db = contexts.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One SaveChanges in our own transaction: a failure rolls the whole transaction back, so EF's savepoint
+        // around the save would only cost a round trip.
+        db.Database.AutoSavepointsEnabled = false;
         var row = await db.Instances.FirstOrDefaultAsync(i => i.Id == state.Id, cancellationToken);
         if (row is null != expectedStamp is null)
         {
@@ -52,6 +55,10 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowsDbContext
 
         Copy(state, row);
         row.ConcurrencyStamp = Guid.NewGuid();
+        // The instance row is the only tracked entity that is modified rather than added: detect its changes now and
+        // leave the rows added below (bookmarks, timers, incidents, journal) to be inserted without another scan.
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await db.Bookmarks.Where(b => b.InstanceId == state.Id).ExecuteDeleteAsync(cancellationToken);
         db.Bookmarks.AddRange(state.Bookmarks.Select(b => BookmarkRows.From(b, state)));
         if (alsoWrite is not null)

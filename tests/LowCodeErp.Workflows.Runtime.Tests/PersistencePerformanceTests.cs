@@ -1,0 +1,70 @@
+using FluentAssertions;
+using LowCodeErp.Workflows.Core.Model;
+using LowCodeErp.Workflows.Runtime.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCodeErp.Workflows.Runtime.Tests;
+
+/// <summary>The definition-version cache and the SQLite connection settings.</summary>
+public sealed class PersistencePerformanceTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Published_versions_should_be_parsed_once_and_drafts_every_time()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var id = Flows.NewId("cache");
+        var v1 = await host.Definitions.SaveDraftAsync(Flows.Read(host, Flows.EventFlowJson(id)), Ct);
+
+        // A draft can still change: never cached.
+        var draft = await host.Definitions.FindByVersionIdAsync(v1.Id, Ct);
+        (await host.Definitions.FindByVersionIdAsync(v1.Id, Ct)).Should().NotBeSameAs(draft);
+
+        await host.Definitions.PublishAsync(id, Ct);
+        var published = await host.Definitions.FindByVersionIdAsync(v1.Id, Ct);
+        published!.IsPublished.Should().BeTrue();
+        (await host.Definitions.FindByVersionIdAsync(v1.Id, Ct)).Should().BeSameAs(published);
+        (await host.Definitions.FindAsync(id, VersionOptions.Published, Ct)).Should().BeSameAs(published);
+
+        // A new draft makes v1 non-latest: the write drops the cached copy, so the flags are read again.
+        var v2 = await host.Definitions.SaveDraftAsync(Flows.Read(host, Flows.EventFlowJson(id, "second")), Ct);
+        var again = await host.Definitions.FindByVersionIdAsync(v1.Id, Ct);
+        again.Should().NotBeSameAs(published);
+        again!.IsLatest.Should().BeFalse();
+        again.IsPublished.Should().BeTrue();
+        (await host.Definitions.FindAsync(id, VersionOptions.Latest, Ct))!.Id.Should().Be(v2.Id);
+    }
+
+    [Fact]
+    public async Task Retract_and_delete_should_drop_cached_versions_but_pinned_instances_still_find_them()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var id = Flows.NewId("cache-retract");
+        var v1 = await host.Definitions.SaveDraftAsync(Flows.Read(host, Flows.EventFlowJson(id)), Ct);
+        await host.Definitions.PublishAsync(id, Ct);
+        await host.Definitions.SaveDraftAsync(Flows.Read(host, Flows.EventFlowJson(id, "second")), Ct);
+        (await host.Definitions.FindByVersionIdAsync(v1.Id, Ct))!.IsPublished.Should().BeTrue();
+
+        (await host.Definitions.RetractAsync(id, Ct)).Should().BeTrue();
+        (await host.Definitions.FindByVersionIdAsync(v1.Id, Ct))!.IsPublished.Should().BeFalse();
+
+        (await host.Definitions.DeleteAsync(id, Ct)).Should().Be(2);
+        (await host.Definitions.FindAsync(id, VersionOptions.Latest, Ct)).Should().BeNull();
+        (await host.Definitions.FindByVersionIdAsync(v1.Id, Ct)).Should().NotBeNull("instances pinned to a deleted version can still load it");
+    }
+
+    [Fact]
+    public async Task Sqlite_connections_should_commit_with_synchronous_normal()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        await using var db = host.Contexts.CreateDbContext();
+        await db.Database.OpenConnectionAsync(Ct);
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        Convert.ToInt32(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture).Should().Be(1, "NORMAL");
+        command.CommandText = "PRAGMA journal_mode";
+        (await command.ExecuteScalarAsync(Ct)).Should().Be("wal", "NORMAL is only crash-safe in WAL mode");
+    }
+}
