@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using LowCodeErp.Workflows.Core.Execution;
@@ -87,56 +86,8 @@ internal static class ColdStart
 
     private static ColdSample Spawn(string definitionFile)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // Under `dotnet LowCodeErp.Benchmarks.dll` the process is the dotnet host: pass the program again.
-        if (string.Equals(Path.GetFileNameWithoutExtension(start.FileName), "dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            start.ArgumentList.Add(typeof(ColdStart).Assembly.Location);
-        }
-
-        start.ArgumentList.Add(Argument);
-        start.ArgumentList.Add(definitionFile);
         var clock = Stopwatch.StartNew();
-        string stdout;
-        string stderr;
-        try
-        {
-            using var process = Process.Start(start) ?? throw new BenchmarkFailedException($"could not start {start.FileName}");
-            var errorTask = process.StandardError.ReadToEndAsync();
-            stdout = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
-            {
-                process.Kill();
-                throw new BenchmarkFailedException("cold run child did not exit within 30 s");
-            }
-
-            stderr = errorTask.GetAwaiter().GetResult();
-        }
-        catch (Win32Exception ex)
-        {
-            throw new BenchmarkFailedException($"could not start {start.FileName}: {ex.Message}", ex);
-        }
-
-        var processMs = clock.Elapsed.TotalMilliseconds;
-        var line = stdout.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(ResultMarker, StringComparison.Ordinal));
-        if (line is null)
-        {
-            var detail = (stderr.Length > 0 ? stderr : stdout).ReplaceLineEndings(" ").Trim();
-            throw new BenchmarkFailedException("cold run child crashed: " + (detail.Length > 300 ? detail[..300] + "…" : detail));
-        }
-
-        var parts = line.Split(' ', 3);
-        if (parts[1] != "ok")
-        {
-            throw new BenchmarkFailedException(parts.Length > 2 ? parts[2] : line);
-        }
-
-        var numbers = parts[2].Split(' ').Select(n => double.Parse(n, CultureInfo.InvariantCulture)).ToArray();
-        return new ColdSample(numbers[0], numbers[1], numbers[2], numbers[3], processMs);
+        var numbers = ChildRun.Numbers("cold run child", ResultMarker, TimeSpan.FromSeconds(30), Argument, definitionFile);
+        return new ColdSample(numbers[0], numbers[1], numbers[2], numbers[3], clock.Elapsed.TotalMilliseconds);
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -132,54 +131,7 @@ internal static class WorkflowCoreBaseline
 
     private static WorkflowCoreSample Spawn(int count)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // Under `dotnet LowCodeErp.Benchmarks.dll` the process is the dotnet host: pass the program again.
-        if (string.Equals(Path.GetFileNameWithoutExtension(start.FileName), "dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            start.ArgumentList.Add(typeof(WorkflowCoreBaseline).Assembly.Location);
-        }
-
-        start.ArgumentList.Add(Argument);
-        start.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
-        string stdout;
-        string stderr;
-        try
-        {
-            using var process = Process.Start(start) ?? throw new BenchmarkFailedException($"could not start {start.FileName}");
-            var errorTask = process.StandardError.ReadToEndAsync();
-            stdout = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(180)))
-            {
-                process.Kill();
-                throw new BenchmarkFailedException("WorkflowCore child did not exit within 180 s");
-            }
-
-            stderr = errorTask.GetAwaiter().GetResult();
-        }
-        catch (Win32Exception ex)
-        {
-            throw new BenchmarkFailedException($"could not start {start.FileName}: {ex.Message}", ex);
-        }
-
-        var line = stdout.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(ResultMarker, StringComparison.Ordinal));
-        if (line is null)
-        {
-            var detail = (stderr.Length > 0 ? stderr : stdout).ReplaceLineEndings(" ").Trim();
-            throw new BenchmarkFailedException("WorkflowCore child crashed: " + (detail.Length > 300 ? detail[..300] + "…" : detail));
-        }
-
-        var parts = line.Split(' ', 3);
-        if (parts[1] != "ok")
-        {
-            throw new BenchmarkFailedException(parts.Length > 2 ? parts[2] : line);
-        }
-
-        var n = parts[2].Split(' ').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        var n = ChildRun.Numbers("WorkflowCore child", ResultMarker, TimeSpan.FromSeconds(180), Argument, count.ToString(CultureInfo.InvariantCulture));
         return new WorkflowCoreSample(n[0], n[1], n[2], n[3], n[4]);
     }
 
