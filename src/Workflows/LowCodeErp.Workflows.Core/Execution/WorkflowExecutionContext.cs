@@ -147,11 +147,14 @@ public sealed class WorkflowExecutionContext : IWorkflowContext
             return;
         }
 
-        var kept = _queue.Where(x => x.Owner != owner).ToList();
-        _queue.Clear();
-        foreach (var item in kept)
+        // Rotate the queue once, keeping the order of what stays (no closure: this runs on every completion).
+        for (var remaining = _queue.Count; remaining > 0; remaining--)
         {
-            _queue.Enqueue(item);
+            var item = _queue.Dequeue();
+            if (item.Owner != owner)
+            {
+                _queue.Enqueue(item);
+            }
         }
 
         owner.ResetPending();

@@ -97,8 +97,11 @@ public sealed partial class Flowchart : ContainerActivity
     public FlowGraph GetGraph(IActivityExecutionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var start = GetStartActivity(context.Workflow.TriggerActivityId);
-        return _graphs.GetOrAdd(start?.Id ?? "", _ => new FlowGraph(Activities, Connections, start));
+
+        // The start depends only on the trigger (activities are immutable), so key by it and skip the start search
+        // that would otherwise run on every child completion.
+        var triggerActivityId = context.Workflow.TriggerActivityId;
+        return _graphs.GetOrAdd(triggerActivityId ?? "", id => new FlowGraph(Activities, Connections, GetStartActivity(id.Length == 0 ? null : id)));
     }
 
     /// <summary>Cancels running executions of activities upstream of <paramref name="activity"/> (WaitAny/Race joins).</summary>
