@@ -249,8 +249,9 @@ internal static class Program
                 continue;
             }
 
-            report.AddAtLeastDecimal(id, ratioScenario, $"ratio, {PersistedScenarios.Workers} workers", parallel / workflowCore, WorkflowCoreRatioTarget, "×",
-                $"{Format.Number(parallel)} / {Format.Number(workflowCore)} inst/s; 1 worker: ×{single / workflowCore:0.00}");
+            var inFlight = result.InFlightPerSecond ?? parallel;
+            report.AddAtLeastDecimal(id, ratioScenario, $"ratio, {PersistedScenarios.InFlight} in flight", inFlight / workflowCore, WorkflowCoreRatioTarget, "×",
+                $"{Format.Number(inFlight)} / {Format.Number(workflowCore)} inst/s; {PersistedScenarios.Workers} workers: ×{parallel / workflowCore:0.00}; 1 worker: ×{single / workflowCore:0.00}");
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class SqlServerScriptTests
     {
         var script = Script();
 
-        foreach (var table in new[] { "WorkflowDefinitions", "WorkflowInstances", "WorkflowBookmarks", "WorkflowTriggers", "WorkflowTimers", "WorkflowIncidents", "WorkflowJournal" })
+        foreach (var table in new[] { "WorkflowDefinitions", "WorkflowInstances", "WorkflowBookmarks", "WorkflowTriggers", "WorkflowTimers", "WorkflowIncidents", "WorkflowJournalSegments" })
         {
             script.Should().Contain($"CREATE TABLE [{table}]");
         }

@@ -31,6 +31,7 @@ public static class WorkflowRuntimeServiceCollectionExtensions
         services.AddSingleton<IWorkflowDefinitionStore>(sp => sp.GetRequiredService<TriggerIndexingDefinitionStore>());
         // Replace, not TryAdd: the engine registers its in-memory provider, and which runs first must not matter.
         services.Replace(ServiceDescriptor.Singleton<IWorkflowDefinitionProvider>(sp => sp.GetRequiredService<IWorkflowDefinitionStore>()));
+        services.AddSingleton<GroupCommitWriter>();
         services.AddSingleton<EfWorkflowInstanceStore>();
         services.AddSingleton<IWorkflowInstanceStore>(sp => sp.GetRequiredService<EfWorkflowInstanceStore>());
         services.AddSingleton<IBookmarkStore, EfBookmarkStore>();

@@ -4,20 +4,18 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LowCodeErp.Workflows.Runtime.EntityConfigurations;
 
-/// <summary>Journal: the key (instance, sequence) is also the read order, and makes a replayed append fail loudly.</summary>
-internal sealed class JournalConfiguration : IEntityTypeConfiguration<JournalRecord>
+/// <summary>
+/// Journal segments: the key (instance, first sequence) is also the read order, and makes a replayed append fail
+/// loudly; the index on the last sequence lets a page start in the middle of a segment.
+/// </summary>
+internal sealed class JournalConfiguration : IEntityTypeConfiguration<JournalSegmentRecord>
 {
-    public void Configure(EntityTypeBuilder<JournalRecord> builder)
+    public void Configure(EntityTypeBuilder<JournalSegmentRecord> builder)
     {
-        builder.ToTable("WorkflowJournal");
-        builder.HasKey(j => new { j.InstanceId, j.Sequence });
+        builder.ToTable("WorkflowJournalSegments");
+        builder.HasKey(j => new { j.InstanceId, j.FirstSequence });
         builder.Property(j => j.InstanceId).HasMaxLength(Lengths.Id);
-        builder.Property(j => j.ActivityInstanceId).HasMaxLength(Lengths.Id).IsRequired();
-        builder.Property(j => j.ParentActivityInstanceId).HasMaxLength(Lengths.Id);
-        builder.Property(j => j.ActivityId).HasMaxLength(Lengths.Id).IsRequired();
-        builder.Property(j => j.ActivityType).HasMaxLength(Lengths.Name).IsRequired();
-        builder.Property(j => j.ActivityName).HasMaxLength(Lengths.Name);
-        builder.Property(j => j.ActivityNodeId).HasMaxLength(Lengths.Name);
-        builder.Property(j => j.EventName).HasMaxLength(Lengths.Status * 2).IsRequired();
+        builder.Property(j => j.EntriesJson).IsRequired();
+        builder.HasIndex(j => new { j.InstanceId, j.LastSequence });
     }
 }

@@ -23,31 +23,19 @@ public sealed class IncidentRecord
     public DateTimeOffset Timestamp { get; set; }
 }
 
-/// <summary>One journal entry of an instance, keyed by (instance, sequence).</summary>
-public sealed class JournalRecord
+/// <summary>
+/// The journal entries one burst produced, as one JSON array keyed by (instance, first sequence). A burst writes one
+/// row instead of one per entry (a 10-activity run makes ~22 entries), which keeps the save of a burst to a handful of
+/// rows; readers page through the entries of the segments overlapping the range they want.
+/// </summary>
+public sealed class JournalSegmentRecord
 {
     /// <summary>Instance.</summary>
     public string InstanceId { get; set; } = "";
-    /// <summary>Monotonic per instance.</summary>
-    public long Sequence { get; set; }
-    /// <summary>Activity execution id.</summary>
-    public string ActivityInstanceId { get; set; } = "";
-    /// <summary>Parent activity execution id.</summary>
-    public string? ParentActivityInstanceId { get; set; }
-    /// <summary>Activity id.</summary>
-    public string ActivityId { get; set; } = "";
-    /// <summary>Activity type.</summary>
-    public string ActivityType { get; set; } = "";
-    /// <summary>Activity name.</summary>
-    public string? ActivityName { get; set; }
-    /// <summary>Activity node id.</summary>
-    public string? ActivityNodeId { get; set; }
-    /// <summary>Started, Completed, Faulted, …</summary>
-    public string EventName { get; set; } = "";
-    /// <summary>Message.</summary>
-    public string? Message { get; set; }
-    /// <summary>Payload as JSON.</summary>
-    public string? PayloadJson { get; set; }
-    /// <summary>When it happened.</summary>
-    public DateTimeOffset Timestamp { get; set; }
+    /// <summary>Sequence of the first entry in the segment.</summary>
+    public long FirstSequence { get; set; }
+    /// <summary>Sequence of the last entry in the segment.</summary>
+    public long LastSequence { get; set; }
+    /// <summary>The entries (Core's <c>JournalEntry</c>) as a JSON array in sequence order.</summary>
+    public string EntriesJson { get; set; } = "[]";
 }

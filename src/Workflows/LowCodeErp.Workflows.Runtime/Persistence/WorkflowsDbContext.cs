@@ -23,7 +23,7 @@ public abstract class WorkflowsDbContext(DbContextOptions options) : DbContext(o
     /// <summary>Incidents.</summary>
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     /// <summary>Journal.</summary>
-    public DbSet<JournalRecord> Journal => Set<JournalRecord>();
+    public DbSet<JournalSegmentRecord> Journal => Set<JournalSegmentRecord>();
 
     /// <summary>The WHERE clause of the "one published version per definition" index, in this provider's SQL.</summary>
     protected abstract string PublishedFilterSql { get; }

@@ -1,11 +1,13 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace LowCodeErp.Workflows.Runtime.Persistence;
 
 /// <summary>
 /// Creates short-lived contexts of the configured provider's subclass. Stores are singletons (the engine's definition
-/// provider is one) and open one context per operation, which also keeps every save its own unit of work.
+/// provider is one) and open one context per operation, which also keeps every save its own unit of work. Contexts come
+/// from EF's pool: a start or resume opens several, and a fresh context costs a service scope and its dependencies.
 /// </summary>
 public sealed class WorkflowsDbContextFactory : IDbContextFactory<WorkflowsDbContext>
 {
@@ -53,18 +55,21 @@ public sealed class WorkflowsDbContextFactory : IDbContextFactory<WorkflowsDbCon
     {
         var options = new DbContextOptionsBuilder<SqliteWorkflowsDbContext>().UseSqlite(connectionString)
             .AddInterceptors(SqliteSynchronousInterceptor.Instance).Options;
-        return () => new SqliteWorkflowsDbContext(options);
+        var pool = new PooledDbContextFactory<SqliteWorkflowsDbContext>(options);
+        return pool.CreateDbContext;
     }
 
     internal static Func<WorkflowsDbContext> PostgreSql(string connectionString)
     {
         var options = new DbContextOptionsBuilder<PostgreSqlWorkflowsDbContext>().UseNpgsql(connectionString).Options;
-        return () => new PostgreSqlWorkflowsDbContext(options);
+        var pool = new PooledDbContextFactory<PostgreSqlWorkflowsDbContext>(options);
+        return pool.CreateDbContext;
     }
 
     internal static Func<WorkflowsDbContext> SqlServer(string connectionString)
     {
         var options = new DbContextOptionsBuilder<SqlServerWorkflowsDbContext>().UseSqlServer(connectionString).Options;
-        return () => new SqlServerWorkflowsDbContext(options);
+        var pool = new PooledDbContextFactory<SqlServerWorkflowsDbContext>(options);
+        return pool.CreateDbContext;
     }
 }

@@ -37,7 +37,10 @@ internal sealed class BurstPersister(EfWorkflowInstanceStore instances)
         {
             await SyncTimersAsync(db, state, loaded.SavedTimers, ct);
             db.Incidents.AddRange(incidents.Select(i => EfWorkflowLogStore.IncidentRow(state.Id, i)));
-            db.Journal.AddRange(journal.Select(j => EfWorkflowLogStore.JournalRow(state.Id, j)));
+            if (journal.Count > 0)
+            {
+                db.Journal.Add(EfWorkflowLogStore.JournalSegment(state.Id, journal));
+            }
         }, cancellationToken);
         loaded.SavedIncidents = state.Incidents.Count;
         loaded.SavedTimers = TimerIds(state);

@@ -101,3 +101,11 @@ public sealed class PostgresInstanceLockProvider(WorkflowsDatabaseOptions databa
         return handle;
     }
 }
+
+/// <summary>The lock of an instance nobody else can know yet.</summary>
+internal sealed class NoLock : IAsyncDisposable
+{
+    public static readonly IAsyncDisposable Instance = new NoLock();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

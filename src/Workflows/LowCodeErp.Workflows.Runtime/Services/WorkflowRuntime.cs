@@ -29,7 +29,9 @@ public sealed partial class WorkflowRuntime(
         WithOutboxAsync(async () =>
         {
             var instanceId = request.InstanceId ?? Guid.NewGuid().ToString("N");
-            await using var held = await locks.AcquireAsync(instanceId, cancellationToken);
+            // A fresh id is known to nobody before this start has saved, so nobody can contend for it; only a
+            // caller-chosen id needs the lock (on PostgreSQL that saves a connection and two round trips per start).
+            await using var held = request.InstanceId is null ? NoLock.Instance : await locks.AcquireAsync(instanceId, cancellationToken);
             Guid? stamp = null;
             if (request.InstanceId is not null)
             {

@@ -19,9 +19,20 @@ public sealed partial class EfWorkflowDefinitionStore(
     // longer the latest); every write to a definition drops its entries, so flags stay current on this node.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WorkflowDefinition> _versions = new(StringComparer.Ordinal);
 
+    // Which version of a definition is published, so a start by definition id needs no query. Writes on this node drop
+    // the entry at once; a publish on another replica is seen here within the time to live.
+    private static readonly TimeSpan PublishedLookupTtl = TimeSpan.FromSeconds(2);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string VersionId, DateTimeOffset Until)> _published = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public async ValueTask<WorkflowDefinition?> FindAsync(string definitionId, VersionOptions version, CancellationToken cancellationToken = default)
     {
+        if (version == VersionOptions.Published && _published.TryGetValue(definitionId, out var pointer) && pointer.Until > clock.GetUtcNow()
+            && _versions.TryGetValue(pointer.VersionId, out var published))
+        {
+            return published;
+        }
+
         await using var db = contexts.CreateDbContext();
         var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).Where(VersionFilter.For(version))
             .OrderByDescending(d => d.IsLatest).ThenByDescending(d => d.Version);
@@ -32,13 +43,18 @@ public sealed partial class EfWorkflowDefinitionStore(
             return null;
         }
 
-        if (_versions.TryGetValue(id, out var cached))
+        if (!_versions.TryGetValue(id, out var found))
         {
-            return cached;
+            var record = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+            found = record is null ? null : await ToCachedDefinitionAsync(record, cancellationToken);
         }
 
-        var record = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        return record is null ? null : await ToCachedDefinitionAsync(record, cancellationToken);
+        if (found is { IsPublished: true } && version == VersionOptions.Published)
+        {
+            _published[definitionId] = (found.Id, clock.GetUtcNow() + PublishedLookupTtl);
+        }
+
+        return found;
     }
 
     /// <inheritdoc />
@@ -210,6 +226,7 @@ public sealed partial class EfWorkflowDefinitionStore(
     /// <summary>Drops the cached versions of a definition; called before and after every write to it.</summary>
     private void Invalidate(string definitionId)
     {
+        _published.TryRemove(definitionId, out _);
         foreach (var entry in _versions)
         {
             if (string.Equals(entry.Value.DefinitionId, definitionId, StringComparison.Ordinal))

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LowCodeErp.Workflows.Runtime.Stores;
 
 /// <summary>Instances as <see cref="WorkflowState"/> JSON plus the columns lists filter on.</summary>
-public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowsDbContext> contexts) : IWorkflowInstanceStore
+public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowsDbContext> contexts, GroupCommitWriter writer) : IWorkflowInstanceStore
 {
     /// <inheritdoc />
     public async Task<StoredInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -31,51 +31,13 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowsDbContext
     internal async Task<Guid> SaveAsync(WorkflowState state, Guid? expectedStamp, Func<WorkflowsDbContext, CancellationToken, Task>? alsoWrite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        await using var db = contexts.CreateDbContext();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // One SaveChanges in our own transaction: a failure rolls the whole transaction back, so EF's savepoint
-        // around the save would only cost a round trip.
-        db.Database.AutoSavepointsEnabled = false;
-        var row = await db.Instances.FirstOrDefaultAsync(i => i.Id == state.Id, cancellationToken);
-        if (row is null != expectedStamp is null)
-        {
-            throw ConcurrencyConflictException.ForInstance(state.Id);
-        }
-
-        if (row is null)
-        {
-            row = new WorkflowInstanceRecord { Id = state.Id, CreatedAt = state.CreatedAt.ToUniversalTime() };
-            db.Instances.Add(row);
-        }
-        else
-        {
-            // EF puts the original stamp in the UPDATE's WHERE: a save that happened after our load matches no row.
-            db.Entry(row).Property(i => i.ConcurrencyStamp).OriginalValue = expectedStamp!.Value;
-        }
-
+        cancellationToken.ThrowIfCancellationRequested();
+        // Serialized here, on the caller's thread, so the writer's transaction only moves rows: callers run in parallel,
+        // a batch commits on one connection.
+        var row = new WorkflowInstanceRecord { Id = state.Id, CreatedAt = state.CreatedAt.ToUniversalTime(), ConcurrencyStamp = Guid.NewGuid() };
         Copy(state, row);
-        row.ConcurrencyStamp = Guid.NewGuid();
-        // The instance row is the only tracked entity that is modified rather than added: detect its changes now and
-        // leave the rows added below (bookmarks, timers, incidents, journal) to be inserted without another scan.
-        db.ChangeTracker.DetectChanges();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await db.Bookmarks.Where(b => b.InstanceId == state.Id).ExecuteDeleteAsync(cancellationToken);
-        db.Bookmarks.AddRange(state.Bookmarks.Select(b => BookmarkRows.From(b, state)));
-        if (alsoWrite is not null)
-        {
-            await alsoWrite(db, cancellationToken);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException exception)
-        {
-            throw ConcurrencyConflictException.ForInstance(state.Id, exception);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        var bookmarks = state.Bookmarks.Select(b => BookmarkRows.From(b, state)).ToList();
+        await writer.WriteAsync(new InstanceWrite(row, expectedStamp, bookmarks, alsoWrite));
         return row.ConcurrencyStamp;
     }
 

@@ -22,8 +22,14 @@ public sealed class EfWorkflowLogStore(IDbContextFactory<WorkflowsDbContext> con
     public async Task AppendJournalAsync(string instanceId, IEnumerable<JournalEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        var list = entries.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
         await using var db = contexts.CreateDbContext();
-        db.Journal.AddRange(entries.Select(e => JournalRow(instanceId, e)));
+        db.Journal.Add(JournalSegment(instanceId, list));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -40,11 +46,27 @@ public sealed class EfWorkflowLogStore(IDbContextFactory<WorkflowsDbContext> con
     public async Task<IReadOnlyList<JournalEntry>> ListJournalAsync(string instanceId, long afterSequence = 0, int take = 100, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
-        var rows = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId && j.Sequence > afterSequence)
-            .OrderBy(j => j.Sequence).Take(take).ToListAsync(cancellationToken);
-        return [.. rows.Select(j => new JournalEntry(j.Sequence, j.Timestamp, j.ActivityInstanceId, j.ParentActivityInstanceId, j.ActivityId,
-            j.ActivityType, j.ActivityName, j.ActivityNodeId ?? "", j.EventName, j.Message,
-            j.PayloadJson is null ? null : JsonSerializer.Deserialize<JsonElement>(j.PayloadJson)))];
+        var entries = new List<JournalEntry>(Math.Min(take, 256));
+        // Streamed in key order: the page usually ends inside the first few segments, so the rest is never read.
+        var segments = db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId && j.LastSequence > afterSequence)
+            .OrderBy(j => j.FirstSequence).Select(j => j.EntriesJson).AsAsyncEnumerable();
+        await foreach (var json in segments.WithCancellation(cancellationToken))
+        {
+            foreach (var entry in JsonSerializer.Deserialize<List<JournalEntry>>(json, SerializerOptions.Default) ?? [])
+            {
+                if (entry.Sequence > afterSequence && entries.Count < take)
+                {
+                    entries.Add(entry);
+                }
+            }
+
+            if (entries.Count >= take)
+            {
+                break;
+            }
+        }
+
+        return entries;
     }
 
     /// <summary>An incident as a row (shared with the runtime's burst save).</summary>
@@ -61,20 +83,12 @@ public sealed class EfWorkflowLogStore(IDbContextFactory<WorkflowsDbContext> con
         Timestamp = i.Timestamp.ToUniversalTime(),
     };
 
-    /// <summary>A journal entry as a row (shared with the runtime's burst save).</summary>
-    internal static JournalRecord JournalRow(string instanceId, JournalEntry e) => new()
+    /// <summary>Entries of one burst as one segment row (shared with the runtime's burst save); entries are in sequence order.</summary>
+    internal static JournalSegmentRecord JournalSegment(string instanceId, IReadOnlyList<JournalEntry> entries) => new()
     {
         InstanceId = instanceId,
-        Sequence = e.Sequence,
-        ActivityInstanceId = e.ActivityInstanceId,
-        ParentActivityInstanceId = e.ParentActivityInstanceId,
-        ActivityId = e.ActivityId,
-        ActivityType = e.ActivityType,
-        ActivityName = e.ActivityName,
-        ActivityNodeId = e.ActivityNodeId,
-        EventName = e.EventName,
-        Message = e.Message,
-        PayloadJson = e.Payload is null ? null : JsonSerializer.Serialize(e.Payload, SerializerOptions.Default),
-        Timestamp = e.Timestamp.ToUniversalTime(),
+        FirstSequence = entries[0].Sequence,
+        LastSequence = entries[^1].Sequence,
+        EntriesJson = JsonSerializer.Serialize(entries, SerializerOptions.Default),
     };
 }

@@ -117,59 +117,27 @@ namespace LowCodeErp.Workflows.Runtime.Migrations.PostgreSql
                     b.ToTable("WorkflowIncidents", (string)null);
                 });
 
-            modelBuilder.Entity("LowCodeErp.Workflows.Runtime.Persistence.JournalRecord", b =>
+            modelBuilder.Entity("LowCodeErp.Workflows.Runtime.Persistence.JournalSegmentRecord", b =>
                 {
                     b.Property<string>("InstanceId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long>("FirstSequence")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("ActivityId")
+                    b.Property<string>("EntriesJson")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ActivityInstanceId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("ActivityName")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<string>("ActivityNodeId")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<string>("ActivityType")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<string>("EventName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Message")
                         .HasColumnType("text");
 
-                    b.Property<string>("ParentActivityInstanceId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("PayloadJson")
-                        .HasColumnType("text");
+                    b.HasKey("InstanceId", "FirstSequence");
 
-                    b.Property<DateTimeOffset>("Timestamp")
-                        .HasColumnType("timestamp with time zone");
+                    b.HasIndex("InstanceId", "LastSequence");
 
-                    b.HasKey("InstanceId", "Sequence");
-
-                    b.ToTable("WorkflowJournal", (string)null);
+                    b.ToTable("WorkflowJournalSegments", (string)null);
                 });
 
             modelBuilder.Entity("LowCodeErp.Workflows.Runtime.Persistence.TimerRecord", b =>

@@ -112,59 +112,27 @@ namespace LowCodeErp.Workflows.Runtime.Migrations.Sqlite
                     b.ToTable("WorkflowIncidents", (string)null);
                 });
 
-            modelBuilder.Entity("LowCodeErp.Workflows.Runtime.Persistence.JournalRecord", b =>
+            modelBuilder.Entity("LowCodeErp.Workflows.Runtime.Persistence.JournalSegmentRecord", b =>
                 {
                     b.Property<string>("InstanceId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long>("FirstSequence")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ActivityId")
+                    b.Property<string>("EntriesJson")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ActivityInstanceId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityName")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityNodeId")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityType")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EventName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ParentActivityInstanceId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PayloadJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Timestamp")
+                    b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("InstanceId", "Sequence");
+                    b.HasKey("InstanceId", "FirstSequence");
 
-                    b.ToTable("WorkflowJournal", (string)null);
+                    b.HasIndex("InstanceId", "LastSequence");
+
+                    b.ToTable("WorkflowJournalSegments", (string)null);
                 });
 
             modelBuilder.Entity("LowCodeErp.Workflows.Runtime.Persistence.TimerRecord", b =>

@@ -1,0 +1,116 @@
+using FluentAssertions;
+using LowCodeErp.Workflows.Core.Execution;
+using LowCodeErp.Workflows.Core.Model;
+using LowCodeErp.Workflows.Runtime.Persistence;
+using LowCodeErp.Workflows.Runtime.Stores;
+using LowCodeErp.Workflows.Runtime.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LowCodeErp.Workflows.Runtime.Tests;
+
+/// <summary>Saves of many instances share transactions (group commit) without one save's failure costing the others.</summary>
+public abstract class GroupCommitTests(TestDatabase database)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_batch_with_one_stale_save_should_commit_the_others_and_fail_only_that_one()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var definition = await PublishAsync(host);
+        var (fresh, stale, other) = (await RunAsync(host, definition), await RunAsync(host, definition), await RunAsync(host, definition));
+        var staleStamp = (await host.Instances.LoadAsync(stale.InstanceId, Ct))!.ConcurrencyStamp;
+        await host.Instances.SaveAsync(WorkflowStateMapper.ToState(stale), staleStamp, Ct); // someone else saved after our load
+        var brandNew = await host.Runner.RunAsync(definition, new RunOptions { StandardOutput = TextWriter.Null }, Ct);
+        var writes = new List<InstanceWrite>
+        {
+            Write(fresh, (await host.Instances.LoadAsync(fresh.InstanceId, Ct))!.ConcurrencyStamp, "fresh"),
+            Write(stale, staleStamp, "stale"),
+            Write(other, (await host.Instances.LoadAsync(other.InstanceId, Ct))!.ConcurrencyStamp, "other"),
+            Write(brandNew, null, "brand-new"),
+        };
+
+        await host.Services.GetRequiredService<GroupCommitWriter>().CommitAsync(writes);
+
+        await writes[0].Completion;
+        await writes[2].Completion;
+        await writes[3].Completion;
+        await FluentActions.Awaiting(() => writes[1].Completion).Should().ThrowAsync<ConcurrencyConflictException>();
+        (await NameOfAsync(host, fresh)).Should().Be("fresh");
+        (await NameOfAsync(host, other)).Should().Be("other");
+        (await NameOfAsync(host, brandNew)).Should().Be("brand-new");
+        (await NameOfAsync(host, stale)).Should().BeNull("the stale save lost and wrote nothing");
+    }
+
+    [Fact]
+    public async Task Concurrent_saves_should_all_commit_with_their_bookmarks()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var definition = await PublishAsync(host);
+        var workflows = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => host.Runner.RunAsync(definition, new RunOptions { StandardOutput = TextWriter.Null }, Ct)));
+
+        await Task.WhenAll(workflows.Select(w => host.Instances.SaveAsync(WorkflowStateMapper.ToState(w), null, Ct)));
+
+        foreach (var workflow in workflows)
+        {
+            (await host.Instances.LoadAsync(workflow.InstanceId, Ct)).Should().NotBeNull();
+            (await host.Bookmarks.FindByInstanceAsync(workflow.InstanceId, Ct)).Should().ContainSingle();
+        }
+    }
+
+    [Fact]
+    public async Task Journal_pages_should_cross_the_segments_of_several_bursts()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var workflow = await host.Runner.RunAsync(await PublishAsync(host), new RunOptions { StandardOutput = TextWriter.Null }, Ct);
+        var entries = workflow.Journal;
+        entries.Should().HaveCountGreaterThan(4);
+        var half = entries.Count / 2;
+        await host.Logs.AppendJournalAsync(workflow.InstanceId, entries.Take(half), Ct);
+        await host.Logs.AppendJournalAsync(workflow.InstanceId, entries.Skip(half), Ct);
+
+        var page = await host.Logs.ListJournalAsync(workflow.InstanceId, afterSequence: entries[half - 2].Sequence, take: 3, cancellationToken: Ct);
+
+        page.Select(e => e.Sequence).Should().Equal(entries.Skip(half - 1).Take(3).Select(e => e.Sequence));
+        (await host.Logs.ListJournalAsync(workflow.InstanceId, cancellationToken: Ct)).Select(e => (e.Sequence, e.ActivityId, e.EventName))
+            .Should().Equal(entries.Select(e => (e.Sequence, e.ActivityId, e.EventName)));
+    }
+
+    private static InstanceWrite Write(WorkflowExecutionContext workflow, Guid? expectedStamp, string name)
+    {
+        var state = WorkflowStateMapper.ToState(workflow);
+        var row = new WorkflowInstanceRecord
+        {
+            Id = state.Id, DefinitionId = state.DefinitionId, DefinitionVersionId = state.DefinitionVersionId, Version = state.DefinitionVersion,
+            Name = name, Status = state.Status, SubStatus = state.SubStatus, StateJson = "{}", CreatedAt = state.CreatedAt.ToUniversalTime(),
+            UpdatedAt = state.UpdatedAt.ToUniversalTime(), ConcurrencyStamp = Guid.NewGuid(),
+        };
+        return new InstanceWrite(row, expectedStamp, [], alsoWrite: null);
+    }
+
+    private static async Task<string?> NameOfAsync(RuntimeHost host, WorkflowExecutionContext workflow)
+    {
+        await using var db = host.Contexts.CreateDbContext();
+        return db.Instances.Single(i => i.Id == workflow.InstanceId).Name;
+    }
+
+    private static async Task<WorkflowExecutionContext> RunAsync(RuntimeHost host, WorkflowDefinition definition)
+    {
+        var workflow = await host.Runner.RunAsync(definition, new RunOptions { StandardOutput = TextWriter.Null }, Ct);
+        await host.Instances.SaveAsync(WorkflowStateMapper.ToState(workflow), null, Ct);
+        return workflow;
+    }
+
+    private static async Task<WorkflowDefinition> PublishAsync(RuntimeHost host)
+    {
+        var definitionId = Flows.NewId("group");
+        await host.Definitions.SaveDraftAsync(Flows.Read(host, Flows.EventFlowJson(definitionId)), Ct);
+        return (await host.Definitions.PublishAsync(definitionId, Ct)).Definition!;
+    }
+}
+
+/// <summary>On SQLite (one writer loop).</summary>
+public sealed class SqliteGroupCommitTests(SqliteTestDatabase database) : GroupCommitTests(database), IClassFixture<SqliteTestDatabase>;
+
+/// <summary>On PostgreSQL (a writer loop per core).</summary>
+public sealed class PostgresGroupCommitTests(PostgresTestDatabase database) : GroupCommitTests(database), IClassFixture<PostgresTestDatabase>;
