@@ -4,6 +4,8 @@ using LowCodeErp.Workflows.Api;
 using LowCodeErp.Workflows.Api.HttpWorkflows;
 using LowCodeErp.Workflows.Core;
 using LowCodeErp.Workflows.Runtime;
+using LowCodeErp.Workflows.Runtime.Dispatch;
+using MassTransit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -25,6 +27,14 @@ public static class EmbeddedServerExtensions
         services.AddHostedService<WorkflowsFolderWatcher>();
         services.AddWorkflowEngine();
         services.AddWorkflowRuntime(builder.Configuration);
+        // Background start/resume: the in-memory transport in the embedded shape (RabbitMQ arrives with the
+        // distributed shape's messaging foundation).
+        services.AddMassTransit(bus =>
+        {
+            bus.AddWorkflowDispatchConsumers();
+            bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
+        });
+        services.AddWorkflowDispatcher();
         services.AddElsaApi();
         // Until single sign-on (issue 5) every caller is the embedded administrator; see EmbeddedAuthenticationHandler.
         services.AddAuthentication(EmbeddedAuthenticationHandler.SchemeName)

@@ -74,6 +74,35 @@ public sealed class StudioRouteBehaviourTests(StudioScenario scenario) : IClassF
     }
 
     [Fact]
+    public async Task AsynchronousEventTrigger_Should_AnswerAccepted_And_ResumeTheWaitingInstanceInTheBackground()
+    {
+        var correlationId = "async-" + Guid.NewGuid().ToString("N")[..8];
+        var dispatched = await Client.PostAsJsonAsync($"/elsa/api/workflow-definitions/{StudioScenario.DefinitionId}/dispatch", new { correlationId }, Ct);
+        var instanceId = (string)(await dispatched.Content.ReadFromJsonAsync<JsonNode>(Ct))!["workflowInstanceId"]!;
+        (await SubStatusEventuallyAsync(instanceId, "Suspended")).Should().Be("Suspended");
+
+        var triggered = await Client.PostAsJsonAsync("/elsa/api/events/Go/trigger", new { correlationId, workflowExecutionMode = "Asynchronous" }, Ct);
+        var invalid = await Client.PostAsJsonAsync("/elsa/api/events/Go/trigger", new { correlationId, workflowExecutionMode = "Sometimes" }, Ct);
+
+        triggered.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        (await SubStatusEventuallyAsync(instanceId, "Finished")).Should().Be("Finished");
+        invalid.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await invalid.Content.ReadFromJsonAsync<JsonNode>(Ct))!["errors"]!["workflowExecutionMode"].Should().NotBeNull();
+    }
+
+    private async Task<string?> SubStatusEventuallyAsync(string instanceId, string wanted)
+    {
+        string? subStatus = null;
+        for (var i = 0; i < 300 && subStatus != wanted; i++, await Task.Delay(50, Ct))
+        {
+            var state = await Client.GetAsync($"/elsa/api/workflow-instances/{instanceId}/execution-state", Ct);
+            subStatus = state.IsSuccessStatusCode ? (string?)(await state.Content.ReadFromJsonAsync<JsonNode>(Ct))!["subStatus"] : null;
+        }
+
+        return subStatus;
+    }
+
+    [Fact]
     public async Task DeletedInstance_Should_BeGone_And_NotResumeOnItsEvent()
     {
         var instance = await scenario.ResolveAsync("{fresh-instance}");

@@ -30,7 +30,7 @@ public sealed class RuntimeHost : IAsyncDisposable
     public InstanceRecoveryService Recovery => _services.GetRequiredService<InstanceRecoveryService>();
 
     /// <summary>Builds the services and applies the provider's migrations.</summary>
-    public static async Task<RuntimeHost> StartAsync(WorkflowsDatabaseOptions database, TimeProvider? clock = null)
+    public static async Task<RuntimeHost> StartAsync(WorkflowsDatabaseOptions database, TimeProvider? clock = null, Action<IServiceCollection>? configure = null)
     {
         var collection = new ServiceCollection();
         if (clock is not null)
@@ -38,7 +38,9 @@ public sealed class RuntimeHost : IAsyncDisposable
             collection.AddSingleton(clock); // before the engine, whose TryAdd then keeps it
         }
 
-        var services = collection.AddWorkflowEngine().AddWorkflowRuntime(database).BuildServiceProvider();
+        collection.AddWorkflowEngine().AddWorkflowRuntime(database);
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         var host = new RuntimeHost(services);
         await host.Contexts.MigrateAsync(TestContext.Current.CancellationToken);
         return host;

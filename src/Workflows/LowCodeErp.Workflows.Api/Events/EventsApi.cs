@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Core.Activities.Events;
+using LowCodeErp.Workflows.Runtime.Dispatch;
 using LowCodeErp.Workflows.Runtime.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,8 +11,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace LowCodeErp.Workflows.Api.Events;
 
-/// <summary>Body of <c>POST /events/{eventName}/trigger</c> (Elsa's; the correlation id narrows which bookmarks resume).</summary>
-public sealed record TriggerEventRequest(string? CorrelationId, Dictionary<string, JsonElement>? Input);
+/// <summary>
+/// Body of <c>POST /events/{eventName}/trigger</c> (Elsa's; the correlation id narrows which bookmarks resume).
+/// <c>workflowExecutionMode</c> <c>Asynchronous</c> queues the delivery on the bus and answers 202 at once.
+/// </summary>
+public sealed record TriggerEventRequest(string? CorrelationId, Dictionary<string, JsonElement>? Input, string? WorkflowExecutionMode = null);
 
 /// <summary><c>{"workflowInstanceIds": […]}</c>: the instances the event started or resumed.</summary>
 public sealed record TriggerEventResponse(IReadOnlyList<string> WorkflowInstanceIds);
@@ -31,12 +35,24 @@ public static class EventsApi
         return api;
     }
 
-    private static async Task<Ok<TriggerEventResponse>> TriggerAsync(
-        string eventName, TriggerEventRequest? request, [FromServices] IWorkflowRuntime runtime, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TriggerEventResponse>, Accepted, ValidationProblem>> TriggerAsync(string eventName, TriggerEventRequest? request,
+        [FromServices] IWorkflowRuntime runtime, [FromServices] IWorkflowDispatcher dispatcher, CancellationToken cancellationToken)
     {
         var input = request?.Input?.ToDictionary(p => p.Key, p => ValueConversion.FromElement(p.Value));
-        var results = await runtime.SendStimulusAsync(
-            new StimulusRequest("Elsa.Event", new EventPayload(eventName), request?.CorrelationId, input), cancellationToken);
-        return TypedResults.Ok(new TriggerEventResponse([.. results.Select(r => r.InstanceId)]));
+        switch (request?.WorkflowExecutionMode)
+        {
+            case null or "" or "Synchronous":
+                var results = await runtime.SendStimulusAsync(
+                    new StimulusRequest("Elsa.Event", new EventPayload(eventName), request?.CorrelationId, input), cancellationToken);
+                return TypedResults.Ok(new TriggerEventResponse([.. results.Select(r => r.InstanceId)]));
+            case "Asynchronous":
+                await dispatcher.DispatchEventAsync(eventName, request.CorrelationId, input, cancellationToken);
+                return TypedResults.Accepted((string?)null);
+            default:
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["workflowExecutionMode"] = [$"'{request.WorkflowExecutionMode}' is not one of Synchronous, Asynchronous."],
+                });
+        }
     }
 }

@@ -10,7 +10,25 @@ namespace LowCodeErp.Workflows.Runtime.Services;
 public sealed partial class WorkflowRuntime
 {
     /// <summary>Recovers one instance if it is still Executing once its lock is held (another node may be running it).</summary>
-    internal Task<bool> RecoverAsync(string instanceId, CancellationToken cancellationToken) =>
+    internal Task<bool> RecoverAsync(string instanceId, CancellationToken cancellationToken) => ContinueAsync(instanceId, interrupted: true, cancellationToken);
+
+    /// <summary>Runs the first burst of a dispatched start whose marker <see cref="PrepareStartAsync"/> saved; false when
+    /// it has run already (recovery or another replica got there first).</summary>
+    public Task<bool> RunPendingAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        ContinueAsync(instanceId, interrupted: false, cancellationToken);
+
+    /// <summary>Saves the durable start marker of a new instance (see <see cref="Dispatch.IWorkflowDispatcher"/>).</summary>
+    public async Task<string> PrepareStartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var definition = await definitions.FindAsync(request.DefinitionId, request.Version, cancellationToken)
+                         ?? throw new WorkflowDefinitionNotFoundException(request.DefinitionId);
+        var instanceId = request.InstanceId ?? Guid.NewGuid().ToString("N");
+        await instances.SaveAsync(PendingStart(definition, request, instanceId), null, cancellationToken);
+        return instanceId;
+    }
+
+    private Task<bool> ContinueAsync(string instanceId, bool interrupted, CancellationToken cancellationToken) =>
         // The outbox wraps the lock, so events published by a re-run start are dispatched after the lock is released.
         WithOutboxAsync(async () =>
         {
@@ -21,8 +39,13 @@ public sealed partial class WorkflowRuntime
             }
 
             var state = stored.State;
-            state.SubStatus = WorkflowSubStatus.Interrupted;
-            var stamp = await instances.SaveAsync(state, stored.ConcurrencyStamp, cancellationToken);
+            var stamp = stored.ConcurrencyStamp;
+            if (interrupted)
+            {
+                // Recorded first, so an operator sees that this instance was caught mid-run by a crash.
+                state.SubStatus = WorkflowSubStatus.Interrupted;
+                stamp = await instances.SaveAsync(state, stamp, cancellationToken);
+            }
             var definition = await definitions.FindByVersionIdAsync(state.DefinitionVersionId, cancellationToken)
                              ?? throw new WorkflowDefinitionNotFoundException(state.DefinitionVersionId);
             if (state.NextActivityExecutionId == 0)
