@@ -31,15 +31,18 @@ internal sealed class BurstPersister(EfWorkflowInstanceStore instances)
     {
         var workflow = loaded.Workflow;
         var state = WorkflowStateMapper.ToState(workflow);
-        var incidents = state.Incidents.Skip(loaded.SavedIncidents).ToList();
+        var incidents = state.Incidents.Skip(loaded.SavedIncidents).Select(i => EfWorkflowLogStore.IncidentRow(state.Id, i)).ToList();
         var journal = workflow.Journal.Where(j => j.Sequence > loaded.SavedJournalSequence).ToList();
+        // Rows are built (and their JSON serialized) here, on the caller's thread: the callback runs on the store's
+        // writer, which commits the saves of many instances and must only move rows.
+        var segment = journal.Count > 0 ? EfWorkflowLogStore.JournalSegment(state.Id, journal) : null;
         loaded.Stamp = await instances.SaveAsync(state, loaded.Stamp, async (db, ct) =>
         {
             await SyncTimersAsync(db, state, loaded.SavedTimers, ct);
-            db.Incidents.AddRange(incidents.Select(i => EfWorkflowLogStore.IncidentRow(state.Id, i)));
-            if (journal.Count > 0)
+            db.Incidents.AddRange(incidents);
+            if (segment is not null)
             {
-                db.Journal.Add(EfWorkflowLogStore.JournalSegment(state.Id, journal));
+                db.Journal.Add(segment);
             }
         }, cancellationToken);
         loaded.SavedIncidents = state.Incidents.Count;
