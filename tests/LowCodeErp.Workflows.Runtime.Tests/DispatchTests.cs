@@ -22,7 +22,7 @@ public abstract class DispatchTests(TestDatabase database)
         await using var host = await StartWithBusAsync();
         var definitionId = await PublishAsync(host);
 
-        var instanceId = await host.Services.GetRequiredService<IWorkflowDispatcher>().DispatchStartAsync(Start(definitionId, "dispatch-1"), Ct);
+        var instanceId = await host.Services.GetRequiredService<IBackgroundWorkflowDispatcher>().DispatchStartAsync(Start(definitionId, "dispatch-1"), Ct);
 
         (await host.Instances.LoadAsync(instanceId, Ct)).Should().NotBeNull("the start marker is saved before the id is handed out");
         (await WaitForAsync(host, instanceId, WorkflowSubStatus.Suspended)).Should().Be(WorkflowSubStatus.Suspended);
@@ -35,7 +35,7 @@ public abstract class DispatchTests(TestDatabase database)
         var definitionId = await PublishAsync(host);
         var byBookmark = await host.Runtime.StartAsync(Start(definitionId, "by-bookmark"), Ct);
         var byEvent = await host.Runtime.StartAsync(Start(definitionId, "by-event"), Ct);
-        var dispatcher = host.Services.GetRequiredService<IWorkflowDispatcher>();
+        var dispatcher = host.Services.GetRequiredService<IBackgroundWorkflowDispatcher>();
 
         await dispatcher.DispatchResumeAsync(byBookmark.Bookmarks.Single().Id, new Dictionary<string, object?> { ["note"] = "hi" }, Ct);
         await dispatcher.DispatchEventAsync("Go", "by-event", cancellationToken: Ct);
@@ -72,7 +72,7 @@ public abstract class DispatchTests(TestDatabase database)
     {
         await using var host = await StartWithBusAsync();
         var definitionId = await PublishAsync(host);
-        var dispatcher = host.Services.GetRequiredService<IWorkflowDispatcher>();
+        var dispatcher = host.Services.GetRequiredService<IBackgroundWorkflowDispatcher>();
         var id = await dispatcher.DispatchStartAsync(Start(definitionId, "twice"), Ct);
 
         await FluentActions.Awaiting(() => dispatcher.DispatchStartAsync(Start(definitionId, "twice") with { InstanceId = id }, Ct))
@@ -90,7 +90,7 @@ public abstract class DispatchTests(TestDatabase database)
                 bus.AddWorkflowDispatchConsumers();
                 bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
             });
-            services.AddWorkflowDispatcher();
+            services.AddBackgroundWorkflowDispatcher();
         });
         await host.Services.GetRequiredService<IBusControl>().StartAsync(Ct);
         return host;

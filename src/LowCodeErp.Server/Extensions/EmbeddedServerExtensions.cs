@@ -34,7 +34,7 @@ public static class EmbeddedServerExtensions
             bus.AddWorkflowDispatchConsumers();
             bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
         });
-        services.AddWorkflowDispatcher();
+        services.AddBackgroundWorkflowDispatcher();
         services.AddElsaApi();
         // Until single sign-on (issue 5) every caller is the embedded administrator; see EmbeddedAuthenticationHandler.
         services.AddAuthentication(EmbeddedAuthenticationHandler.SchemeName)

@@ -28,7 +28,7 @@ public static class WorkflowDispatchApi
     }
 
     private static async Task<Results<Ok<DispatchWorkflowResponse>, NotFound, ValidationProblem>> DispatchAsync(
-        string definitionId, DispatchWorkflowRequest? request, [FromServices] IWorkflowDispatcher dispatcher, CancellationToken cancellationToken)
+        string definitionId, DispatchWorkflowRequest? request, [FromServices] IBackgroundWorkflowDispatcher dispatcher, CancellationToken cancellationToken)
     {
         var version = DefinitionDocuments.ParseVersion(request?.VersionOptions, VersionOptions.Published);
         var instanceId = string.IsNullOrWhiteSpace(request?.InstanceId) ? null : request.InstanceId;

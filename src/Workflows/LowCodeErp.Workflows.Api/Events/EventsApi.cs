@@ -36,7 +36,7 @@ public static class EventsApi
     }
 
     private static async Task<Results<Ok<TriggerEventResponse>, Accepted, ValidationProblem>> TriggerAsync(string eventName, TriggerEventRequest? request,
-        [FromServices] IWorkflowRuntime runtime, [FromServices] IWorkflowDispatcher dispatcher, CancellationToken cancellationToken)
+        [FromServices] IWorkflowRuntime runtime, [FromServices] IBackgroundWorkflowDispatcher dispatcher, CancellationToken cancellationToken)
     {
         var input = request?.Input?.ToDictionary(p => p.Key, p => ValueConversion.FromElement(p.Value));
         switch (request?.WorkflowExecutionMode)

@@ -6,7 +6,7 @@ using MassTransit;
 namespace LowCodeErp.Workflows.Runtime.Dispatch;
 
 /// <summary>Dispatch over MassTransit (in-memory transport embedded, RabbitMQ distributed: the host decides).</summary>
-internal sealed class BusWorkflowDispatcher(WorkflowRuntime runtime, IBus bus) : IWorkflowDispatcher
+internal sealed class BusWorkflowDispatcher(WorkflowRuntime runtime, IBus bus) : IBackgroundWorkflowDispatcher
 {
     public async Task<string> DispatchStartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ namespace LowCodeErp.Workflows.Runtime.Dispatch;
 
 /// <summary>
 /// Wires background dispatch into the host's one MassTransit registration (a container has exactly one): the host calls
-/// <see cref="AddWorkflowDispatchConsumers"/> inside its <c>AddMassTransit</c> and <see cref="AddWorkflowDispatcher"/>.
+/// <see cref="AddWorkflowDispatchConsumers"/> inside its <c>AddMassTransit</c> and <see cref="AddBackgroundWorkflowDispatcher"/>.
 /// </summary>
 public static class WorkflowDispatchRegistration
 {
@@ -20,11 +20,11 @@ public static class WorkflowDispatchRegistration
         return bus;
     }
 
-    /// <summary>Registers <see cref="IWorkflowDispatcher"/> (needs the bus from <c>AddMassTransit</c>).</summary>
-    public static IServiceCollection AddWorkflowDispatcher(this IServiceCollection services)
+    /// <summary>Registers <see cref="IBackgroundWorkflowDispatcher"/> (needs the bus from <c>AddMassTransit</c>).</summary>
+    public static IServiceCollection AddBackgroundWorkflowDispatcher(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<IWorkflowDispatcher, BusWorkflowDispatcher>();
+        services.TryAddSingleton<IBackgroundWorkflowDispatcher, BusWorkflowDispatcher>();
         return services;
     }
 

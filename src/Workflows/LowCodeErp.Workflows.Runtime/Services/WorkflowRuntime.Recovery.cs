@@ -17,7 +17,7 @@ public sealed partial class WorkflowRuntime
     public Task<bool> RunPendingAsync(string instanceId, CancellationToken cancellationToken = default) =>
         ContinueAsync(instanceId, interrupted: false, cancellationToken);
 
-    /// <summary>Saves the durable start marker of a new instance (see <see cref="Dispatch.IWorkflowDispatcher"/>).</summary>
+    /// <summary>Saves the durable start marker of a new instance (see <see cref="Dispatch.IBackgroundWorkflowDispatcher"/>).</summary>
     public async Task<string> PrepareStartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

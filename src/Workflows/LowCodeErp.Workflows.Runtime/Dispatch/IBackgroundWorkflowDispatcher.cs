@@ -6,7 +6,7 @@ namespace LowCodeErp.Workflows.Runtime.Dispatch;
 /// Runs workflow work in the background, on whichever server replica takes it from the bus. Callers get an answer as
 /// soon as the work is durable, not when it has run.
 /// </summary>
-public interface IWorkflowDispatcher
+public interface IBackgroundWorkflowDispatcher
 {
     /// <summary>
     /// Saves the new instance's start marker (so it survives a crash: recovery runs it) and queues its first burst.
