@@ -114,4 +114,32 @@ public sealed class AuthorizationCodeTests(IdentityServerFactory server) : IClas
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().Should().Be("/");
     }
+
+    [Fact]
+    public async Task ASignedInBrowser_Should_GetACodeWithoutTheForm_UntilTheSessionEnds()
+    {
+        using var browser = new BrowserSession(server);
+        await browser.SignInAsync("committee3", IdentityServerFactory.DemoPassword);
+
+        using var again = await browser.GetAsync(browser.AuthorizeUrl(state: "s-2"));
+        again.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        BrowserSession.Query(again.Headers.Location!).Should().ContainKey("code");
+
+        using var endSession = await browser.GetAsync("/connect/endsession");
+        endSession.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        using var afterwards = await browser.GetAsync(browser.AuthorizeUrl(state: "s-3"));
+        afterwards.Headers.Location!.AbsolutePath.Should().Be("/account/login");
+    }
+
+    [Fact]
+    public async Task PromptNone_Should_AnswerLoginRequiredWithoutASession()
+    {
+        using var browser = new BrowserSession(server);
+
+        using var response = await browser.GetAsync(browser.AuthorizeUrl(extra: "&prompt=none"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.GetLeftPart(UriPartial.Path).Should().Be(IdentityServerFactory.TestRedirectUri);
+        BrowserSession.Query(response.Headers.Location)["error"].Should().Be("login_required");
+    }
 }

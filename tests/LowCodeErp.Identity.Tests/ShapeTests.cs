@@ -84,6 +84,12 @@ public sealed class ShapeTests
             using var admin = await TokenClient.SignedInClientAsync(second, "admin");
             var users = await admin.GetFromJsonAsync<JsonArray>("/api/identity/users", Cancel);
             users!.Count(u => u!["userName"]!.GetValue<string>() == "analyst").Should().Be(1, "seeding does not duplicate");
+            var (status, body) = await TokenClient.PostAsync(client, new()
+            {
+                ["grant_type"] = "client_credentials", ["client_id"] = IdentityServerFactory.ServiceClient,
+                ["client_secret"] = IdentityServerFactory.ServiceSecret,
+            });
+            status.Should().Be(HttpStatusCode.OK, "the client updated from configuration keeps a working secret: " + body.ToJsonString());
         }
         finally
         {

@@ -125,10 +125,9 @@ internal static class UserAdminEndpoints
             return NotFound(id);
         }
 
+        // Takes effect at once: the token endpoint (password, code, refresh) and /connect/authorize re-check the flag.
         user.IsDisabled = disabled;
         await users.UpdateAsync(user);
-        // A new security stamp makes outstanding login cookies invalid at their next validation.
-        await users.UpdateSecurityStampAsync(user);
         return TypedResults.Ok(await ViewAsync(user, users, permissions));
     }
 

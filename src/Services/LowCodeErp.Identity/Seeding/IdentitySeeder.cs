@@ -91,6 +91,8 @@ internal sealed class IdentitySeeder(
 
     private async Task EnsureDemoUsersAsync(UserManager<ErpUser> users)
     {
+        // They share one password, so one hash serves them all: PBKDF2 is slow on purpose, and start-up should not be.
+        string? sharedHash = null;
         foreach (var (userName, displayName, role) in DemoUsers.All)
         {
             if (await users.FindByNameAsync(userName) is not null)
@@ -98,8 +100,10 @@ internal sealed class IdentitySeeder(
                 continue;
             }
 
-            var user = new ErpUser { UserName = userName, DisplayName = displayName, CreatedAt = DateTimeOffset.UtcNow };
-            Check(await users.CreateAsync(user, options.Value.DemoPassword), $"demo user {userName} (Identity:DemoPassword)");
+            var user = new ErpUser { UserName = userName, DisplayName = displayName, CreatedAt = DateTimeOffset.UtcNow, PasswordHash = sharedHash };
+            Check(sharedHash is null ? await users.CreateAsync(user, options.Value.DemoPassword) : await users.CreateAsync(user),
+                $"demo user {userName} (Identity:DemoPassword)");
+            sharedHash = user.PasswordHash;
             Check(await users.AddToRoleAsync(user, role), $"role of demo user {userName}");
         }
 
