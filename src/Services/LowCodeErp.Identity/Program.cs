@@ -10,6 +10,8 @@ public static class Program
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // No appsettings.json here (it would clash with the embedded server's in its output folder): quiet EF's SQL log.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         builder.AddIdentityService();
 
         var app = builder.Build();
