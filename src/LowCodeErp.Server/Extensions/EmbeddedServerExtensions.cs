@@ -1,3 +1,4 @@
+using LowCodeErp.Identity;
 using LowCodeErp.Server.Auth;
 using LowCodeErp.Server.Startup;
 using LowCodeErp.Workflows.Api;
@@ -5,8 +6,10 @@ using LowCodeErp.Workflows.Api.HttpWorkflows;
 using LowCodeErp.Workflows.Core;
 using LowCodeErp.Workflows.Runtime;
 using LowCodeErp.Workflows.Runtime.Dispatch;
+using LowCodeErp.Workflows.Runtime.Persistence;
 using MassTransit;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
@@ -39,6 +42,7 @@ public static class EmbeddedServerExtensions
         // Until single sign-on (issue 5) every caller is the embedded administrator; see EmbeddedAuthenticationHandler.
         services.AddAuthentication(EmbeddedAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, EmbeddedAuthenticationHandler>(EmbeddedAuthenticationHandler.SchemeName, null);
+        AddIdentity(builder);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         return builder;
@@ -61,9 +65,26 @@ public static class EmbeddedServerExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapElsaApi();
         app.MapHttpWorkflows();
+        app.MapIdentityService();
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthChecks("/health/live", new() { Predicate = check => check.Tags.Contains("live") });
         return app;
+    }
+
+    /// <summary>
+    /// Single sign-on in-process (issue 5). Its SQLite database and generated keys sit in the workflows database's folder
+    /// unless configured otherwise: the embedded shape has one data folder.
+    /// </summary>
+    private static void AddIdentity(WebApplicationBuilder builder)
+    {
+        var workflows = WorkflowsDatabaseOptions.FromConfiguration(builder.Configuration);
+        if (builder.Configuration["Identity:DataFolder"] is null && workflows.Provider == WorkflowsDatabaseProvider.Sqlite
+            && Path.GetDirectoryName(new SqliteConnectionStringBuilder(workflows.ConnectionString).DataSource) is { Length: > 0 } folder)
+        {
+            builder.Configuration.AddInMemoryCollection([new("Identity:DataFolder", folder)]);
+        }
+
+        builder.AddIdentityService();
     }
 }
