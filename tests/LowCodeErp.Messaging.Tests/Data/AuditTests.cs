@@ -106,6 +106,26 @@ public abstract class AuditTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_synchronous_SaveChanges_audits_generated_keys_and_soft_deletes_too()
+    {
+        var order = new Order { Amount = 30m };
+        await using (var db = NewContext())
+        {
+            db.Orders.Add(order);
+#pragma warning disable CA1849 // the synchronous path is the subject of this test
+            db.SaveChanges();
+            db.Orders.Remove(order);
+            db.SaveChanges();
+#pragma warning restore CA1849
+        }
+
+        await using var check = NewContext();
+        var trail = await check.ForEntityAsync(nameof(Order), order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Cancel);
+        trail.Select(a => a.Action).Should().Equal(AuditActions.Created, AuditActions.Deleted);
+        (await check.Orders.IncludingDeleted().SingleAsync(Cancel)).DeletedBy.Should().Be("user-42");
+    }
+
+    [Fact]
     public async Task A_physical_delete_records_the_values_before()
     {
         var note = new Note { Text = "call back" };
