@@ -95,6 +95,42 @@ public abstract class OutboxTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task After_a_restart_the_relay_publishes_what_was_committed_before_and_takes_over_expired_leases()
+    {
+        var shared = database.NewDatabase();
+        var pending = Events.Lease(1);
+        var leasedByCrashedRelay = Events.Lease(2);
+        var leasedByLiveRelay = Events.Lease(3);
+        await using (var services = await new ServiceCollection().AddShopContext(shared).AddErpOutbox<ShopContext>().AddLogging().BuildWithDatabaseAsync())
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // Written while no relay runs (the service was down), two of them under another relay's lease.
+            var db = scope.ServiceProvider.GetRequiredService<ShopContext>();
+            var outbox = scope.ServiceProvider.GetRequiredService<IEventOutbox>();
+            outbox.Add(pending);
+            outbox.Add(leasedByCrashedRelay);
+            outbox.Add(leasedByLiveRelay);
+            await db.SaveChangesAsync(Cancel);
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            await db.Set<OutboxMessage>().Where(m => m.MessageId == leasedByCrashedRelay.EventId)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedBy, "crashed").SetProperty(m => m.LockedUntil, now - 1), Cancel);
+            await db.Set<OutboxMessage>().Where(m => m.MessageId == leasedByLiveRelay.EventId)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedBy, "alive").SetProperty(m => m.LockedUntil, now + 3_600_000), Cancel);
+        }
+
+        await using var host = await BusHost.StartAsync(shared);
+
+        await Eventually.TrueAsync(() => Task.FromResult(host.Published.Count >= 2), "the two claimable rows are published");
+        host.Published.Should().Equal(pending.EventId, leasedByCrashedRelay.EventId);
+        await host.WithDbAsync(async (db, _) =>
+        {
+            (await db.Set<OutboxMessage>().SingleAsync(m => m.MessageId == leasedByLiveRelay.EventId, Cancel))
+                .SentAt.Should().BeNull("a live lease is respected");
+            return true;
+        });
+    }
+
+    [Fact]
     public async Task Two_relays_on_one_database_publish_each_event_exactly_once()
     {
         var shared = database.NewDatabase();
