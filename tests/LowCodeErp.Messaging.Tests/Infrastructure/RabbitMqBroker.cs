@@ -28,11 +28,22 @@ internal sealed class RabbitMqBroker
         return (connectionString, new RabbitMqBroker(parts[0], parts[1], parts[2]));
     }
 
-    public Task StopAsync() => RunAsync("services-down.sh");
+    public async Task StopAsync() => await RunAsync("services-down.sh", mayRetry: false);
 
-    public Task StartAsync() => RunAsync("services-up.sh");
+    /// <summary>
+    /// services-up.sh gives the node 2 minutes to boot; on a heavily loaded machine the Erlang VM alone can take longer.
+    /// The script is idempotent (a node still booting counts as running), so it is simply run again.
+    /// </summary>
+    public async Task StartAsync()
+    {
+        var attempt = 1;
+        while (!await RunAsync("services-up.sh", mayRetry: attempt < 3))
+        {
+            attempt++;
+        }
+    }
 
-    private async Task RunAsync(string script)
+    private async Task<bool> RunAsync(string script, bool mayRetry)
     {
         var start = new ProcessStartInfo("bash", [Path.Combine(_scripts, script)])
         {
@@ -48,9 +59,18 @@ internal sealed class RabbitMqBroker
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
+        if (process.ExitCode == 0)
         {
-            Assert.Fail($"{script} (rabbitmq) exited {process.ExitCode}:\n{await output}\n{await error}");
+            return true;
         }
+
+        var message = $"{script} (rabbitmq) exited {process.ExitCode}:\n{await output}\n{await error}";
+        TestContext.Current.TestOutputHelper?.WriteLine(message);
+        if (!mayRetry)
+        {
+            Assert.Fail(message);
+        }
+
+        return false;
     }
 }

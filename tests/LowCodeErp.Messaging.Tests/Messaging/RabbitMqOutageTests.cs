@@ -59,7 +59,7 @@ public sealed class RabbitMqOutageTests(SqliteTestDatabase database) : IClassFix
         Log("all 30 received");
         await Eventually.TrueAsync(
             () => host.WithDbAsync(async (db, _) => !await db.Set<OutboxMessage>().AnyAsync(m => m.SentAt == null, Cancel)),
-            "every outbox row is marked sent");
+            "every outbox row is marked sent", TimeSpan.FromMinutes(5));
 
         // A redelivery of an already processed message (what a lost ack causes) is acknowledged but not processed again.
         await RepublishAsync(host, before[0]);
@@ -96,7 +96,7 @@ public sealed class RabbitMqOutageTests(SqliteTestDatabase database) : IClassFix
 
     private static Task WaitReceivedAsync(BusHost host, int count) => Eventually.TrueAsync(
         () => host.WithDbAsync(async (db, _) => await db.ReceivedEvents.CountAsync(Cancel) >= count),
-        $"the consumer has received {count} events", TimeSpan.FromMinutes(3));
+        $"the consumer has received {count} events", TimeSpan.FromMinutes(5));
 
     private static async Task RepublishAsync(BusHost host, Guid eventId)
     {
