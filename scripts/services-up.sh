@@ -73,6 +73,8 @@ wait_rabbitmq() {
   done
   {
     echo "export ERP_TEST_RABBITMQ='amqp://guest:guest@127.0.0.1:$RABBIT_PORT/'"
+    # Outage tests stop and restart THIS node with the same scripts (SVC_DIR + port select it).
+    echo "export ERP_TEST_RABBITMQ_CONTROL='$REPO/scripts;$SVC_DIR;$RABBIT_PORT'"
     [[ ${ERP_RABBITMQ_PLUGINS:-} != *rabbitmq_management* ]] ||
       echo "export ERP_TEST_RABBITMQ_MANAGEMENT='http://127.0.0.1:$((RABBIT_PORT + 10000))/'"
   } > "$SVC_DIR/env.d/rabbitmq"
