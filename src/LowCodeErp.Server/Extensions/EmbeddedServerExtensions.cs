@@ -1,5 +1,6 @@
 using LowCodeErp.Server.Auth;
 using LowCodeErp.Server.Startup;
+using LowCodeErp.Studio;
 using LowCodeErp.Workflows.Api;
 using LowCodeErp.Workflows.Api.HttpWorkflows;
 using LowCodeErp.Workflows.Core;
@@ -10,7 +11,7 @@ using Scalar.AspNetCore;
 
 namespace LowCodeErp.Server.Extensions;
 
-/// <summary>Composes the embedded shape: engine, runtime on SQLite, the Elsa API, OpenAPI + Scalar, health.</summary>
+/// <summary>Composes the embedded shape: engine, runtime on SQLite, the Elsa API, Elsa Studio, OpenAPI + Scalar, health.</summary>
 public static class EmbeddedServerExtensions
 {
     /// <summary>Registers every service of the embedded server.</summary>
@@ -26,6 +27,7 @@ public static class EmbeddedServerExtensions
         services.AddWorkflowEngine();
         services.AddWorkflowRuntime(builder.Configuration);
         services.AddElsaApi();
+        services.AddElsaStudio(builder.Configuration);
         // Until single sign-on (issue 5) every caller is the embedded administrator; see EmbeddedAuthenticationHandler.
         services.AddAuthentication(EmbeddedAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, EmbeddedAuthenticationHandler>(EmbeddedAuthenticationHandler.SchemeName, null);
@@ -45,12 +47,13 @@ public static class EmbeddedServerExtensions
         return app;
     }
 
-    /// <summary>Endpoints: <c>/elsa/api</c>, <c>/workflows/{**path}</c> (HTTP-triggered flows), <c>/openapi/v1.json</c>, <c>/scalar/v1</c>, <c>/health/live</c>.</summary>
+    /// <summary>Endpoints: <c>/elsa/api</c>, <c>/workflows/{**path}</c> (HTTP-triggered flows), <c>/studio</c> (Elsa Studio), <c>/openapi/v1.json</c>, <c>/scalar/v1</c>, <c>/health/live</c>.</summary>
     public static WebApplication MapEmbeddedServerEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapElsaApi();
         app.MapHttpWorkflows();
+        app.MapElsaStudio();
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthChecks("/health/live", new() { Predicate = check => check.Tags.Contains("live") });
