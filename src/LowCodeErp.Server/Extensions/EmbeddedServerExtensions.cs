@@ -1,5 +1,7 @@
+using LowCodeErp.Activities.Sample;
 using LowCodeErp.Server.Auth;
 using LowCodeErp.Server.Startup;
+using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Api;
 using LowCodeErp.Workflows.Api.HttpWorkflows;
 using LowCodeErp.Workflows.Core;
@@ -24,6 +26,7 @@ public static class EmbeddedServerExtensions
         services.AddHostedService<WorkflowsStartupService>();
         services.AddHostedService<WorkflowsFolderWatcher>();
         services.AddWorkflowEngine();
+        services.AddActivitiesFrom<AddBusinessDays>();
         services.AddWorkflowRuntime(builder.Configuration);
         services.AddElsaApi();
         // Until single sign-on (issue 5) every caller is the embedded administrator; see EmbeddedAuthenticationHandler.
