@@ -1,9 +1,12 @@
+using LowCodeErp.Activities.Sample;
 using LowCodeErp.Server.Auth;
 using LowCodeErp.Server.Startup;
 using LowCodeErp.Studio;
+using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Api;
 using LowCodeErp.Workflows.Api.HttpWorkflows;
 using LowCodeErp.Workflows.Core;
+using LowCodeErp.Workflows.Core.Plugins;
 using LowCodeErp.Workflows.Runtime;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -11,7 +14,7 @@ using Scalar.AspNetCore;
 
 namespace LowCodeErp.Server.Extensions;
 
-/// <summary>Composes the embedded shape: engine, runtime on SQLite, the Elsa API, Elsa Studio, OpenAPI + Scalar, health.</summary>
+/// <summary>Composes the embedded shape: engine, sample and folder plugins, runtime on SQLite, the Elsa API, Elsa Studio, OpenAPI + Scalar, health.</summary>
 public static class EmbeddedServerExtensions
 {
     /// <summary>Registers every service of the embedded server.</summary>
@@ -21,10 +24,12 @@ public static class EmbeddedServerExtensions
         var services = builder.Services;
         // Migrate and import first: hosted services start in registration order, and the runtime's own (recovery, timers)
         // need the schema.
+        services.AddHostedService<ActivityPluginsReporter>();
         services.AddOptions<WorkflowsStartupOptions>().Bind(builder.Configuration.GetSection(WorkflowsStartupOptions.Section));
         services.AddHostedService<WorkflowsStartupService>();
         services.AddHostedService<WorkflowsFolderWatcher>();
         services.AddWorkflowEngine();
+        services.AddActivitiesFrom<AddBusinessDays>();
         services.AddWorkflowRuntime(builder.Configuration);
         services.AddElsaApi();
         services.AddElsaStudio(builder.Configuration);
@@ -33,8 +38,14 @@ public static class EmbeddedServerExtensions
             .AddScheme<AuthenticationSchemeOptions, EmbeddedAuthenticationHandler>(EmbeddedAuthenticationHandler.SchemeName, null);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
+        // Last: a folder plugin may not take an activity type that a built-in or referenced activity already has.
+        services.AddActivityPlugins(PluginsFolder(builder));
         return builder;
     }
+
+    /// <summary><c>Workflows:Plugins:Path</c>, relative to the content root; <c>plugins</c> by default.</summary>
+    private static string PluginsFolder(WebApplicationBuilder builder) =>
+        Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Workflows:Plugins:Path"] is { Length: > 0 } path ? path : "plugins");
 
     /// <summary>Middleware.</summary>
     public static WebApplication UseEmbeddedServer(this WebApplication app)
