@@ -9,14 +9,17 @@ namespace LowCodeErp.BrowserTests;
 
 /// <summary>
 /// An analyst's journey through the real Elsa Studio against the real server: the list shows the flows from
-/// <c>workflows/</c>; a new flowchart is created in the dialog, an activity dragged from the toolbox onto the designer and
-/// given its text; the flow is published and run; the instance viewer shows the executed path; the instance list shows
+/// <c>workflows/</c>; a new flowchart is created in the dialog, a built-in and the sample plugin's activity dragged from the
+/// toolbox onto the designer, given their inputs and connected; the flow is published and run; the instance viewer shows the executed path; the instance list shows
 /// the run. Any console error or failed API call anywhere fails the test.
 /// </summary>
 public sealed class StudioJourneyTests
 {
     private static readonly Regex DefinitionsUrl = new(@"/studio/definitions/[^/]+$");
     private static readonly Regex InstanceUrl = new(@"/studio/instances/[^/]+$");
+
+    // The sample plugin's toolbox category (src/Plugins/LowCodeErp.Activities.Sample).
+    private const string PluginCategory = "Erp Sample";
 
     [Fact]
     public async Task Analyst_Should_DesignPublishRunAndInspectAFlow_WithoutAnError()
@@ -40,21 +43,20 @@ public sealed class StudioJourneyTests
         await page.WaitForURLAsync(DefinitionsUrl);
         var definitionId = Uri.UnescapeDataString(page.Url.Split('/')[^1]);
 
-        // 3. Drag Write Line from the toolbox onto the designer and give it a text (auto-save posts the definition).
+        // 3. Drag Write Line and the sample plugin's Round To Currency from the toolbox, fill their inputs (each edit is
+        //    auto-saved) and connect Done -> In by dragging between the ports.
         await page.ClickAsync("text=Primitives");
-        await page.DragAndDropAsync("[draggable=true]:has-text('Write Line')", ".graph-container");
-        await Expect(page.Locator(".x6-node:has-text('WriteLine1')")).ToBeVisibleAsync();
-        var text = page.Locator(".mud-input-control:has(label:text-is('Text')) input");
-        await page.RunAndWaitForResponseAsync(async () =>
-        {
-            await text.FillAsync("Hello from the browser test");
-            await text.PressAsync("Tab");
-        }, r => r.Request.Method == "POST" && r.Url.EndsWith("/elsa/api/workflow-definitions", StringComparison.Ordinal) && r.Ok);
-        await browser.ScreenshotAsync("02-designer-with-activity");
+        await DropAsync(page, "Write Line", "WriteLine1", x: 120);
+        await FillInputAsync(page, "WriteLine1", "Text", "Hello from the browser test");
+        await page.ClickAsync("text=" + PluginCategory);
+        await DropAsync(page, "Round To Currency", "RoundToCurrency1", x: 480);
+        await FillInputAsync(page, "RoundToCurrency1", "Amount", "10.005");
+        await page.RunAndWaitForResponseAsync(() => ConnectAsync(page, "WriteLine1", "RoundToCurrency1"), IsSave);
+        await Expect(page.Locator(".x6-edge")).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync("02-designer-with-activities");
 
         // 4. Publish.
-        await page.RunAndWaitForResponseAsync(() => page.ClickAsync(".mud-button-group-root button.mud-primary-text"),
-            r => r.Request.Method == "POST" && r.Url.Contains("/elsa/api/workflow-definitions", StringComparison.Ordinal) && r.Ok);
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync(".mud-button-group-root button.mud-primary-text"), IsSave);
         var published = await GetJsonAsync(server, $"/elsa/api/workflow-definitions/by-definition-id/{definitionId}?versionOptions=Published");
         published["name"]!.ToString().Should().Be(name);
         await browser.ScreenshotAsync("03-published");
@@ -64,11 +66,15 @@ public sealed class StudioJourneyTests
         await page.WaitForURLAsync(InstanceUrl);
         var instanceId = Uri.UnescapeDataString(page.Url.Split('/')[^1]);
         await Expect(page.Locator(".mud-timeline-item:has-text('WriteLine1'):has-text('Write Line - Completed')")).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-timeline-item:has-text('RoundToCurrency1'):has-text('Round To Currency - Completed')")).ToBeVisibleAsync();
         await Expect(page.Locator("td:has-text('Finished')").First).ToBeVisibleAsync();
         await browser.ScreenshotAsync("04-instance-viewer");
         var instance = await GetJsonAsync(server, $"/elsa/api/workflow-instances/{instanceId}");
         instance["status"]!.ToString().Should().Be("Finished");
         instance["definitionId"]!.ToString().Should().Be(definitionId);
+        var journal = await GetJsonAsync(server, $"/elsa/api/workflow-instances/{instanceId}/journal");
+        journal["items"]!.AsArray().Where(r => (string?)r!["eventName"] == "Completed").Select(r => (string?)r!["activityType"])
+            .Should().ContainInOrder("Elsa.WriteLine", "Erp.Sample.RoundToCurrency");
 
         // 6. The instance list shows the run.
         await page.ClickAsync("a[data-studio-link=instances]");
@@ -82,6 +88,41 @@ public sealed class StudioJourneyTests
     static StudioJourneyTests() => Assertions.SetDefaultExpectTimeout((int)StudioBrowser.Timeout.TotalMilliseconds);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static bool IsSave(IResponse response) =>
+        response.Request.Method == "POST" && response.Url.EndsWith("/elsa/api/workflow-definitions", StringComparison.Ordinal) && response.Ok;
+
+    private static async Task DropAsync(IPage page, string displayName, string nodeName, float x)
+    {
+        await page.RunAndWaitForResponseAsync(
+            () => page.DragAndDropAsync($"[draggable=true]:has-text('{displayName}')", ".graph-container", new() { TargetPosition = new() { X = x, Y = 160 } }),
+            IsSave);
+        await Expect(page.Locator($".x6-node:has-text('{nodeName}')")).ToBeVisibleAsync();
+    }
+
+    private static async Task FillInputAsync(IPage page, string nodeName, string label, string value)
+    {
+        // Forced: a selected node lies under X6's selection box, which takes the click (and keeps the node selected).
+        await page.ClickAsync($".x6-node:has-text('{nodeName}')", new() { Force = true });
+        var input = page.Locator($".mud-input-control:has(label:text-matches('^{label}\\*?$')) input");
+        await page.RunAndWaitForResponseAsync(async () =>
+        {
+            await input.FillAsync(value);
+            await input.PressAsync("Tab");
+        }, IsSave);
+    }
+
+    // X6 draws ports as circles; an edge is made by pressing on the source's out port and releasing on the target's in port.
+    private static async Task ConnectAsync(IPage page, string sourceNode, string targetNode)
+    {
+        var source = await page.Locator($".x6-node:has-text('{sourceNode}') .x6-port-body[port-group=out]").First.BoundingBoxAsync();
+        var target = await page.Locator($".x6-node:has-text('{targetNode}') .x6-port-body[port-group=in]").First.BoundingBoxAsync();
+        await page.Mouse.MoveAsync(source!.X + (source.Width / 2), source.Y + (source.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((source.X + target!.X) / 2, source.Y + 20, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(target.X + (target.Width / 2), target.Y + (target.Height / 2), new() { Steps = 10 });
+        await page.Mouse.UpAsync();
+    }
 
     private static async Task<JsonNode> GetJsonAsync(StudioServer server, string path)
     {
