@@ -15,8 +15,12 @@ public sealed class StudioServer : WebApplicationFactory<Program>
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "erp-browser-tests-" + Guid.NewGuid().ToString("N")[..10]);
 
-    public StudioServer()
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    /// <param name="configureServices">Replacements applied after the server's own registrations (e.g. a token provider).</param>
+    public StudioServer(Action<IServiceCollection>? configureServices = null)
     {
+        _configureServices = configureServices;
         Directory.CreateDirectory(WorkflowsFolder);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "workflows"), "*.json"))
         {
@@ -41,6 +45,10 @@ public sealed class StudioServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Workflows", $"Data Source={Path.Combine(_root, "data", "workflows.db")}");
         builder.UseSetting("Workflows:Folder", WorkflowsFolder);
         builder.UseSetting("Workflows:WatchFolder", "false");
+        if (_configureServices is not null)
+        {
+            builder.ConfigureServices(_configureServices);
+        }
     }
 
     public override async ValueTask DisposeAsync()
