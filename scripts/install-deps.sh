@@ -4,6 +4,7 @@
 #   rabbitmq-server          message bus for MassTransit tests
 #   clamav + clamav-daemon   clamd virus-scan service (sigtool ships in clamav)
 #   chromium                 headless browser for Playwright (Playwright cannot download one here)
+#   npm                      installs Elsa Studio (@elsa-workflows/elsa-studio-wasm) during the build
 #   postgresql (15 on deb12) throwaway database cluster
 # The .NET SDK is not a Debian package; test.sh checks for it separately.
 set -euo pipefail
@@ -13,6 +14,7 @@ need=()
 command -v clamd   >/dev/null                  || need+=(clamav-daemon)
 command -v sigtool >/dev/null                  || need+=(clamav)
 command -v chromium >/dev/null                 || need+=(chromium)
+command -v npm >/dev/null                      || need+=(npm)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 
 if [ ${#need[@]} -eq 0 ]; then

@@ -3,6 +3,7 @@ using LowCodeErp.Workflows.Api.Events;
 using LowCodeErp.Workflows.Api.Descriptors;
 using LowCodeErp.Workflows.Api.Features;
 using LowCodeErp.Workflows.Api.Instances;
+using LowCodeErp.Workflows.Api.Plugins;
 using LowCodeErp.Workflows.Api.Scripting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -36,7 +37,8 @@ public static class ElsaApiEndpointRouteBuilderExtensions
             .MapJavaScriptApi()
             .MapEventsApi()
             .MapDescriptorsApi()
-            .MapFeaturesApi();
+            .MapFeaturesApi()
+            .MapPluginsApi();
         return endpoints;
     }
 }

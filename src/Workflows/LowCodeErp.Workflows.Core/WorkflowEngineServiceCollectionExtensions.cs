@@ -4,6 +4,7 @@ using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Core.Expressions;
 using LowCodeErp.Workflows.Core.Flowcharts;
 using LowCodeErp.Workflows.Core.Model;
+using LowCodeErp.Workflows.Core.Plugins;
 using LowCodeErp.Workflows.Core.Registry;
 using LowCodeErp.Workflows.Core.Serialization;
 using LowCodeErp.Workflows.Core.Validation;
@@ -26,6 +27,8 @@ public static class WorkflowEngineServiceCollectionExtensions
         }
 
         services.AddActivitiesFrom<Flowchart>();
+        // Empty until AddActivityPlugins loads a folder; the plugins API and the start-up log read it.
+        services.GetActivityPluginCatalog();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ActivityRegistry>();
         services.TryAddSingleton<WorkflowSerializer>();

@@ -31,6 +31,25 @@ public sealed class StudioRouteBehaviourTests(StudioScenario scenario) : IClassF
     }
 
     [Fact]
+    public async Task Save_Should_GiveEveryActivityTheNodeIdStudiosDesignerIndexesBy()
+    {
+        // Studio's "create workflow" dialog sends a root without nodeId; the designer crashes on a null one.
+        var body = JsonNode.Parse("""
+            {"model":{"definitionId":null,"name":"Node ids","root":{"id":"fc","type":"Elsa.Flowchart","version":1,
+              "activities":[{"id":"say","type":"Elsa.WriteLine","version":1}],"connections":[]}},"publish":false}
+            """);
+        var saved = await (await Client.PostAsJsonAsync("/elsa/api/workflow-definitions", body, Ct)).Content.ReadFromJsonAsync<JsonNode>(Ct);
+        var definitionId = saved!["workflowDefinition"]!["definitionId"]!.ToString();
+        var read = await scenario.Server.GetJsonAsync($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}?versionOptions=Latest");
+
+        foreach (var root in new[] { saved["workflowDefinition"]!["root"]!, read["root"]! })
+        {
+            root["nodeId"]!.ToString().Should().Be("Workflow1:fc");
+            root["activities"]![0]!["nodeId"]!.ToString().Should().Be("Workflow1:fc:say");
+        }
+    }
+
+    [Fact]
     public async Task DeleteVersion_Should_RefuseThePublishedVersion()
     {
         var response = await Client.DeleteAsync($"/elsa/api/workflow-definition-versions/{scenario.VersionId}", Ct);

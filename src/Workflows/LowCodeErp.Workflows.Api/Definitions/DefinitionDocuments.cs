@@ -59,6 +59,8 @@ public sealed class DefinitionDocuments(WorkflowSerializer serializer, WorkflowV
     /// <summary>The definition as Studio reads it: the document plus <c>materializerName</c> and <c>links</c>.</summary>
     public static JsonObject ToModel(WorkflowDefinition definition)
     {
+        ArgumentNullException.ThrowIfNull(definition);
+        DesignerNodeIds.Ensure(definition);
         var json = WorkflowSerializer.ToJson(definition);
         json.Remove("$schema");
         json["materializerName"] = "Json";
