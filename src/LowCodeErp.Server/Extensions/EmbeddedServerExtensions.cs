@@ -1,22 +1,25 @@
-using LowCodeErp.Server.Auth;
+using LowCodeErp.Server.Health;
 using LowCodeErp.Server.Startup;
+using LowCodeErp.ServiceDefaults;
+using LowCodeErp.ServiceDefaults.Health;
 using LowCodeErp.Workflows.Api;
 using LowCodeErp.Workflows.Api.HttpWorkflows;
 using LowCodeErp.Workflows.Core;
 using LowCodeErp.Workflows.Runtime;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Scalar.AspNetCore;
 
 namespace LowCodeErp.Server.Extensions;
 
-/// <summary>Composes the embedded shape: engine, runtime on SQLite, the Elsa API, OpenAPI + Scalar, health.</summary>
+/// <summary>
+/// Composes the embedded shape: service defaults (bearer tokens, permissions, OpenAPI + Scalar, health, metrics),
+/// engine, runtime on SQLite and the Elsa API.
+/// </summary>
 public static class EmbeddedServerExtensions
 {
     /// <summary>Registers every service of the embedded server.</summary>
     public static WebApplicationBuilder AddEmbeddedServer(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddServiceDefaults();
         var services = builder.Services;
         // Migrate and import first: hosted services start in registration order, and the runtime's own (recovery, timers)
         // need the schema.
@@ -26,34 +29,24 @@ public static class EmbeddedServerExtensions
         services.AddWorkflowEngine();
         services.AddWorkflowRuntime(builder.Configuration);
         services.AddElsaApi();
-        // Until single sign-on (issue 5) every caller is the embedded administrator; see EmbeddedAuthenticationHandler.
-        services.AddAuthentication(EmbeddedAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, EmbeddedAuthenticationHandler>(EmbeddedAuthenticationHandler.SchemeName, null);
-        services.AddOpenApi();
-        services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
+        services.AddReadinessCheck<WorkflowsDatabaseHealthCheck>("workflows-database");
         return builder;
     }
 
-    /// <summary>Middleware.</summary>
+    /// <summary>Middleware and the shared endpoints (<c>/health/*</c>, <c>/metrics</c>, <c>/openapi/v1.json</c>, <c>/scalar/v1</c>).</summary>
     public static WebApplication UseEmbeddedServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.MapServiceDefaults();
         return app;
     }
 
-    /// <summary>Endpoints: <c>/elsa/api</c>, <c>/workflows/{**path}</c> (HTTP-triggered flows), <c>/openapi/v1.json</c>, <c>/scalar/v1</c>, <c>/health/live</c>.</summary>
+    /// <summary>Endpoints: <c>/elsa/api</c> (token and permission required) and <c>/workflows/{**path}</c> (HTTP-triggered flows).</summary>
     public static WebApplication MapEmbeddedServerEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapElsaApi();
         app.MapHttpWorkflows();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapHealthChecks("/health/live", new() { Predicate = check => check.Tags.Contains("live") });
         return app;
     }
 }
