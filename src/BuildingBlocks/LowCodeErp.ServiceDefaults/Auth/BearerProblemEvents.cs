@@ -57,7 +57,10 @@ public static class BearerProblemEvents
         SecurityTokenNotYetValidException => (401, "Unauthorized", "The token is not valid yet."),
         SecurityTokenInvalidIssuerException => (401, "Unauthorized", "The token's issuer is not trusted."),
         SecurityTokenInvalidAudienceException => (401, "Unauthorized", "The token was not issued for this API (audience)."),
-        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => (401, "Unauthorized", "The token's signature is invalid."),
+        // Also what an unreachable Authority looks like: without its JWKS no key matches.
+        SecurityTokenSignatureKeyNotFoundException => (401, "Unauthorized",
+            "The token's signature is invalid: no trusted signing key matches it (or the identity provider's keys could not be loaded)."),
+        SecurityTokenInvalidSignatureException => (401, "Unauthorized", "The token's signature is invalid."),
         SecurityTokenMalformedException or ArgumentException => (401, "Unauthorized", "The token is malformed."),
         SecurityTokenException => (401, "Unauthorized", "The token was rejected."),
         // Microsoft.Identity.Web fails tokens without app roles or scopes (IDW10201) this way.
