@@ -44,7 +44,8 @@ public sealed class ResilienceTests
         first.StatusCode.Should().Be(HttpStatusCode.GatewayTimeout);
         (await Problem.ReadAsync(first))["detail"]!.ToString().Should().Contain("did not answer within");
         firstTook.Should().BeLessThan(Generous, "three 300 ms attempts end the call long before the dependency's 30 s");
-        (await dependency.WaitForHitsAsync(3)).Should().Be(3, "a GET is retried (twice) after each attempt times out");
+        // Up to three attempts; on a loaded machine the last may be cut by the total budget before it reaches the server.
+        (await dependency.WaitForHitsAsync(2)).Should().BeInRange(2, 3, "a GET is retried after an attempt times out");
 
         // Every attempt so far failed: the breaker opens once it has seen enough calls. Call until it does.
         HttpResponseMessage? broken = null;

@@ -33,7 +33,7 @@ public sealed class TokenRejectionTests
     [InlineData("expired", "The token has expired.")]
     [InlineData("wrong issuer", "The token's issuer is not trusted.")]
     [InlineData("wrong audience", "The token was not issued for this API (audience).")]
-    [InlineData("bad signature", "The token's signature is invalid.")]
+    [InlineData("bad signature", "The token's signature is invalid")]
     [InlineData("malformed", "The token is malformed.")]
     public async Task RejectedToken_Should_Get401_WithProblemDetails(string kind, string detail)
     {
