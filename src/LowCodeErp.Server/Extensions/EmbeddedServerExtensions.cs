@@ -1,7 +1,9 @@
-using LowCodeErp.Identity;
 using LowCodeErp.Activities.Sample;
-using LowCodeErp.Server.Auth;
+using LowCodeErp.Identity;
+using LowCodeErp.Server.Health;
 using LowCodeErp.Server.Startup;
+using LowCodeErp.ServiceDefaults;
+using LowCodeErp.ServiceDefaults.Health;
 using LowCodeErp.Studio;
 using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Api;
@@ -12,20 +14,22 @@ using LowCodeErp.Workflows.Runtime;
 using LowCodeErp.Workflows.Runtime.Dispatch;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using MassTransit;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Scalar.AspNetCore;
 
 namespace LowCodeErp.Server.Extensions;
 
-/// <summary>Composes the embedded shape: engine, sample and folder plugins, runtime on SQLite, the Elsa API, Elsa Studio, OpenAPI + Scalar, health.</summary>
+/// <summary>
+/// Composes the embedded shape: service defaults (bearer tokens, permissions, OpenAPI + Scalar, health, metrics), the
+/// single sign-on service, engine with the sample and folder plugins, runtime on SQLite with background dispatch over
+/// the in-memory bus, the Elsa API and Elsa Studio.
+/// </summary>
 public static class EmbeddedServerExtensions
 {
     /// <summary>Registers every service of the embedded server.</summary>
     public static WebApplicationBuilder AddEmbeddedServer(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddServiceDefaults();
         var services = builder.Services;
         // Migrate and import first: hosted services start in registration order, and the runtime's own (recovery, timers)
         // need the schema.
@@ -36,8 +40,7 @@ public static class EmbeddedServerExtensions
         services.AddWorkflowEngine();
         services.AddActivitiesFrom<AddBusinessDays>();
         services.AddWorkflowRuntime(builder.Configuration);
-        // Background start/resume: the in-memory transport in the embedded shape (RabbitMQ arrives with the
-        // distributed shape's messaging foundation).
+        // Background start/resume: the in-memory transport in the embedded shape.
         services.AddMassTransit(bus =>
         {
             bus.AddWorkflowDispatchConsumers();
@@ -46,33 +49,25 @@ public static class EmbeddedServerExtensions
         services.AddBackgroundWorkflowDispatcher();
         services.AddElsaApi();
         services.AddElsaStudio(builder.Configuration);
-        // Until single sign-on (issue 5) every caller is the embedded administrator; see EmbeddedAuthenticationHandler.
-        services.AddAuthentication(EmbeddedAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, EmbeddedAuthenticationHandler>(EmbeddedAuthenticationHandler.SchemeName, null);
         AddIdentity(builder);
-        services.AddOpenApi();
-        services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
+        services.AddReadinessCheck<WorkflowsDatabaseHealthCheck>("workflows-database");
         // Last: a folder plugin may not take an activity type that a built-in or referenced activity already has.
         services.AddActivityPlugins(PluginsFolder(builder));
         return builder;
     }
 
-    /// <summary><c>Workflows:Plugins:Path</c>, relative to the content root; <c>plugins</c> by default.</summary>
-    private static string PluginsFolder(WebApplicationBuilder builder) =>
-        Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Workflows:Plugins:Path"] is { Length: > 0 } path ? path : "plugins");
-
-    /// <summary>Middleware.</summary>
+    /// <summary>Middleware and the shared endpoints (<c>/health/*</c>, <c>/metrics</c>, <c>/openapi/v1.json</c>, <c>/scalar/v1</c>).</summary>
     public static WebApplication UseEmbeddedServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.MapServiceDefaults();
         return app;
     }
 
-    /// <summary>Endpoints: <c>/elsa/api</c>, <c>/workflows/{**path}</c> (HTTP-triggered flows), <c>/studio</c> (Elsa Studio), <c>/openapi/v1.json</c>, <c>/scalar/v1</c>, <c>/health/live</c>.</summary>
+    /// <summary>
+    /// Endpoints: <c>/elsa/api</c> (token and permission required), <c>/workflows/{**path}</c> (HTTP-triggered flows),
+    /// single sign-on (<c>/connect/*</c>, <c>/account/*</c>, <c>/api/identity/*</c>) and <c>/studio</c> (Elsa Studio).
+    /// </summary>
     public static WebApplication MapEmbeddedServerEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -80,11 +75,12 @@ public static class EmbeddedServerExtensions
         app.MapHttpWorkflows();
         app.MapIdentityService();
         app.MapElsaStudio();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapHealthChecks("/health/live", new() { Predicate = check => check.Tags.Contains("live") });
         return app;
     }
+
+    /// <summary><c>Workflows:Plugins:Path</c>, relative to the content root; <c>plugins</c> by default.</summary>
+    private static string PluginsFolder(WebApplicationBuilder builder) =>
+        Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["Workflows:Plugins:Path"] is { Length: > 0 } path ? path : "plugins");
 
     /// <summary>
     /// Single sign-on in-process (issue 5). Its SQLite database and generated keys sit in the workflows database's folder

@@ -15,7 +15,8 @@ public static class ElsaApiEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps every route under <paramref name="prefix"/>; all require the <see cref="ElsaApiAuthorization.PolicyName"/>
-    /// policy except the ones Elsa serves anonymously (<c>/package/version</c>).
+    /// policy and their own permission (set where each route is mapped), except the ones Elsa serves anonymously
+    /// (<c>/package/version</c>).
     /// </summary>
     public static IEndpointRouteBuilder MapElsaApi(this IEndpointRouteBuilder endpoints, string prefix = "elsa/api")
     {

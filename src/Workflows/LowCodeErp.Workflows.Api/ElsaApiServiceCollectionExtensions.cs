@@ -1,3 +1,4 @@
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Api.Definitions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
@@ -5,14 +6,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LowCodeErp.Workflows.Api;
 
-/// <summary>The authorization policy every protected API route requires.</summary>
+/// <summary>
+/// The authorization policy every protected API route requires (a signed-in user with permissions); each route adds
+/// the permission it needs (<see cref="ErpPermissions"/>): reading, designing, running or administration.
+/// </summary>
 public static class ElsaApiAuthorization
 {
     /// <summary>Policy name.</summary>
     public const string PolicyName = "WorkflowsApi";
 
     /// <summary>Claim carrying permissions (Elsa's convention; <c>*</c> = all).</summary>
-    public const string PermissionsClaim = "permissions";
+    public const string PermissionsClaim = ErpClaimTypes.Permissions;
 }
 
 /// <summary>Registers what the API needs (call <c>AddWorkflowEngine</c> and <c>AddWorkflowRuntime</c> as well).</summary>

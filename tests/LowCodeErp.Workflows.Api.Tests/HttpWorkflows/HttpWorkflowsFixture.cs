@@ -4,7 +4,8 @@ namespace LowCodeErp.Workflows.Api.Tests.HttpWorkflows;
 
 /// <summary>
 /// The embedded server with the shipped flows plus <c>http-echo.json</c> (trigger: POST /workflows/orders echoes the body's
-/// id) and <c>http-approve.json</c> (mid-flow: once started it waits for POST /workflows/approve).
+/// id), <c>http-approve.json</c> (mid-flow: once started it waits for POST /workflows/approve), and two guarded flows:
+/// GET /workflows/members (<c>authorize</c>: signed-in callers) and GET /workflows/payouts (plus policy <c>permission:admin</c>).
 /// </summary>
 public sealed class HttpWorkflowsFixture : IAsyncDisposable
 {
@@ -13,6 +14,8 @@ public sealed class HttpWorkflowsFixture : IAsyncDisposable
         // Written before the first client starts the host, so the start-up import publishes it with the shipped flows.
         File.WriteAllText(Path.Combine(Server.WorkflowsFolder, "http-echo.json"), EchoFlow);
         File.WriteAllText(Path.Combine(Server.WorkflowsFolder, "http-approve.json"), ApproveFlow);
+        File.WriteAllText(Path.Combine(Server.WorkflowsFolder, "http-members.json"), GuardedFlow("http-members", "members", policy: null));
+        File.WriteAllText(Path.Combine(Server.WorkflowsFolder, "http-payouts.json"), GuardedFlow("http-payouts", "payouts", policy: "permission:admin"));
     }
 
     public ServerFactory Server { get; } = new();
@@ -45,6 +48,33 @@ public sealed class HttpWorkflowsFixture : IAsyncDisposable
           }
         }
         """;
+
+    private static string GuardedFlow(string definitionId, string path, string? policy)
+    {
+        var policyJson = policy is null ? "null" : $"\"{policy}\"";
+        return $$"""
+        {
+          "id": "{{definitionId}}-v1", "definitionId": "{{definitionId}}", "name": "{{definitionId}}", "version": 1,
+          "root": {
+            "id": "flow", "type": "Elsa.Flowchart", "version": 1,
+            "activities": [
+              {
+                "id": "endpoint", "type": "Elsa.HttpEndpoint", "version": 1,
+                "path": { "typeName": "String", "expression": { "type": "Literal", "value": "{{path}}" } },
+                "authorize": { "typeName": "Boolean", "expression": { "type": "Literal", "value": true } },
+                "policy": { "typeName": "String", "expression": { "type": "Literal", "value": {{policyJson}} } },
+                "customProperties": { "canStartWorkflow": true }
+              },
+              {
+                "id": "respond", "type": "Elsa.WriteHttpResponse", "version": 1,
+                "content": { "typeName": "Object", "expression": { "type": "Literal", "value": "welcome to {{path}}" } }
+              }
+            ],
+            "connections": [ { "source": { "activity": "endpoint", "port": "Done" }, "target": { "activity": "respond", "port": "In" } } ]
+          }
+        }
+        """;
+    }
 
     private const string ApproveFlow = """
         {

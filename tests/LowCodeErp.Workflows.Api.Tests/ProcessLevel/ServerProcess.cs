@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using LowCodeErp.Tests.Shared;
 
 namespace LowCodeErp.Workflows.Api.Tests.ProcessLevel;
 
 /// <summary>
 /// The real server as a child process (<c>dotnet LowCodeErp.Server.dll</c>) on a free loopback port, over a given data
-/// folder and workflows folder, so a test can kill it like <c>kill -9</c> and start it again on the same database.
+/// folder and workflows folder, so a test can kill it like <c>kill -9</c> and start it again on the same database. It trusts
+/// the test signing key; <see cref="Client"/> sends an administrator's token.
 /// </summary>
 public sealed class ServerProcess : IDisposable
 {
@@ -20,6 +23,7 @@ public sealed class ServerProcess : IDisposable
         _process = process;
         BaseAddress = baseAddress;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("*"));
     }
 
     public Uri BaseAddress { get; }
@@ -50,12 +54,14 @@ public sealed class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             serverDll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", AppContext.BaseDirectory,
             $"--ConnectionStrings:Workflows=Data Source={Path.Combine(root, "data", "workflows.db")}",
             $"--Workflows:Folder={Path.Combine(root, "workflows")}", "--Workflows:WatchFolder=false",
-        })
+            .. TestTokens.Settings.Select(setting => $"--{setting.Key}={setting.Value}"),
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,3 +1,4 @@
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Api.Models;
 using LowCodeErp.Workflows.Core.Model;
 using LowCodeErp.Workflows.Runtime.Stores;
@@ -16,12 +17,16 @@ public static class WorkflowDefinitionBulkApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapDelete("/workflow-definition-versions/{id}", DeleteVersionAsync).WithTags("Workflow definitions")
-            .WithName("DeleteWorkflowDefinitionVersion").WithSummary("Deletes one unpublished version (the published one is refused with 400).");
+            .WithName("DeleteWorkflowDefinitionVersion").WithSummary("Deletes one unpublished version (the published one is refused with 400).")
+            .RequirePermission(ErpPermissions.WorkflowsDesign);
         var bulk = api.MapGroup("/bulk-actions").WithTags("Workflow definitions");
-        bulk.MapPost("/retract/workflow-definitions/by-definition-ids", BulkRetractAsync).WithName("BulkRetractWorkflowDefinitions").WithSummary("Retracts several definitions.");
+        bulk.MapPost("/retract/workflow-definitions/by-definition-ids", BulkRetractAsync).WithName("BulkRetractWorkflowDefinitions").WithSummary("Retracts several definitions.")
+            .RequirePermission(ErpPermissions.WorkflowsDesign);
         bulk.MapPost("/delete/workflow-definitions/by-definition-id", BulkDeleteByDefinitionIdAsync)
-            .WithName("BulkDeleteWorkflowDefinitions").WithSummary("Deletes every version of several definitions.");
-        bulk.MapPost("/delete/workflow-definitions/by-id", BulkDeleteByIdAsync).WithName("BulkDeleteWorkflowDefinitionVersions").WithSummary("Deletes versions by version id.");
+            .WithName("BulkDeleteWorkflowDefinitions").WithSummary("Deletes every version of several definitions.")
+            .RequirePermission(ErpPermissions.WorkflowsDesign);
+        bulk.MapPost("/delete/workflow-definitions/by-id", BulkDeleteByIdAsync).WithName("BulkDeleteWorkflowDefinitionVersions").WithSummary("Deletes versions by version id.")
+            .RequirePermission(ErpPermissions.WorkflowsDesign);
         return api;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Api.Models;
 using LowCodeErp.Workflows.Core.Model;
 using LowCodeErp.Workflows.Runtime.Stores;
@@ -20,12 +21,17 @@ public static class WorkflowDefinitionLifecycleApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/workflow-definitions").WithTags("Workflow definitions");
-        group.MapPost("/", SaveAsync).WithName("SaveWorkflowDefinition").WithSummary("Saves a draft (body {model, publish}); publishes it when publish is true.");
-        group.MapPost("/{definitionId}/publish", PublishAsync).WithName("PublishWorkflowDefinition").WithSummary("Publishes the latest version.");
-        group.MapPost("/{definitionId}/retract", RetractAsync).WithName("RetractWorkflowDefinition").WithSummary("Unpublishes the published version.");
-        group.MapDelete("/{definitionId}", DeleteAsync).WithName("DeleteWorkflowDefinition").WithSummary("Deletes every version of a definition.");
+        group.MapPost("/", SaveAsync).WithName("SaveWorkflowDefinition").WithSummary("Saves a draft (body {model, publish}); publishes it when publish is true.")
+            .RequirePermission(ErpPermissions.WorkflowsDesign);
+        group.MapPost("/{definitionId}/publish", PublishAsync).WithName("PublishWorkflowDefinition").WithSummary("Publishes the latest version.")
+            .RequirePermission(ErpPermissions.WorkflowsDesign);
+        group.MapPost("/{definitionId}/retract", RetractAsync).WithName("RetractWorkflowDefinition").WithSummary("Unpublishes the published version.")
+            .RequirePermission(ErpPermissions.WorkflowsDesign);
+        group.MapDelete("/{definitionId}", DeleteAsync).WithName("DeleteWorkflowDefinition").WithSummary("Deletes every version of a definition.")
+            .RequirePermission(ErpPermissions.WorkflowsDesign);
         api.MapPost("/bulk-actions/publish/workflow-definitions/by-definition-ids", BulkPublishAsync)
-            .WithTags("Workflow definitions").WithName("BulkPublishWorkflowDefinitions").WithSummary("Publishes the latest version of several definitions.");
+            .WithTags("Workflow definitions").WithName("BulkPublishWorkflowDefinitions").WithSummary("Publishes the latest version of several definitions.")
+            .RequirePermission(ErpPermissions.WorkflowsDesign);
         return api;
     }
 

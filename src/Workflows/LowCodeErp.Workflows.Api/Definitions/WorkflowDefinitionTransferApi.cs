@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Core.Model;
 using LowCodeErp.Workflows.Runtime.Stores;
 using Microsoft.AspNetCore.Builder;
@@ -17,8 +18,10 @@ public static class WorkflowDefinitionTransferApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/workflow-definitions").WithTags("Workflow definitions");
-        group.MapMethods("/{definitionId}/export", ["GET", "POST"], ExportAsync).WithName("ExportWorkflowDefinition").WithSummary("Downloads a definition version as a JSON file.");
-        group.MapPost("/import", ImportAsync).WithName("ImportWorkflowDefinition").WithSummary("Imports a definition document (an export file); published when the document says isPublished.");
+        group.MapMethods("/{definitionId}/export", ["GET", "POST"], ExportAsync).WithName("ExportWorkflowDefinition").WithSummary("Downloads a definition version as a JSON file.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapPost("/import", ImportAsync).WithName("ImportWorkflowDefinition").WithSummary("Imports a definition document (an export file); published when the document says isPublished.")
+            .RequirePermission(ErpPermissions.WorkflowsDesign);
         return api;
     }
 

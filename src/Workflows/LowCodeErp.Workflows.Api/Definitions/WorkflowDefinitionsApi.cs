@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Api.Models;
 using LowCodeErp.Workflows.Core.Model;
 using LowCodeErp.Workflows.Runtime.Stores;
@@ -17,13 +18,18 @@ public static class WorkflowDefinitionsApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/workflow-definitions").WithTags("Workflow definitions");
-        group.MapGet("/", ListAsync).WithName("ListWorkflowDefinitions").WithSummary("Lists definition versions (paged, page is 0-based).");
-        group.MapGet("/by-definition-id/{definitionId}", GetByDefinitionIdAsync).WithName("GetWorkflowDefinition").WithSummary("Gets a definition by its definition id and version options.");
-        group.MapGet("/by-id/{id}", GetByIdAsync).WithName("GetWorkflowDefinitionVersion").WithSummary("Gets a definition version by its version id.");
-        group.MapGet("/many-by-id", GetManyByIdAsync).WithName("GetWorkflowDefinitionVersions").WithSummary("Gets several definition versions by version id.");
-        group.MapGet("/{definitionId}/versions", ListVersionsAsync).WithName("ListWorkflowDefinitionVersions").WithSummary("Lists every version of a definition, newest first.");
-        group.MapGet("/validation/is-name-unique", IsNameUniqueAsync).WithName("IsWorkflowDefinitionNameUnique").WithSummary("Whether no other definition has this name.");
-        group.MapGet("/query/count", CountAsync).WithName("CountWorkflowDefinitions").WithSummary("Counts definitions (latest versions).");
+        group.MapGet("/", ListAsync).WithName("ListWorkflowDefinitions").WithSummary("Lists definition versions (paged, page is 0-based).").RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("/by-definition-id/{definitionId}", GetByDefinitionIdAsync).WithName("GetWorkflowDefinition").WithSummary("Gets a definition by its definition id and version options.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("/by-id/{id}", GetByIdAsync).WithName("GetWorkflowDefinitionVersion").WithSummary("Gets a definition version by its version id.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("/many-by-id", GetManyByIdAsync).WithName("GetWorkflowDefinitionVersions").WithSummary("Gets several definition versions by version id.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("/{definitionId}/versions", ListVersionsAsync).WithName("ListWorkflowDefinitionVersions").WithSummary("Lists every version of a definition, newest first.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("/validation/is-name-unique", IsNameUniqueAsync).WithName("IsWorkflowDefinitionNameUnique").WithSummary("Whether no other definition has this name.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("/query/count", CountAsync).WithName("CountWorkflowDefinitions").WithSummary("Counts definitions (latest versions).").RequirePermission(ErpPermissions.WorkflowsRead);
         return api;
     }
 

@@ -1,3 +1,4 @@
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Api.Models;
 using LowCodeErp.Workflows.Core.Model;
@@ -23,7 +24,8 @@ public static class WorkflowDispatchApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/workflow-definitions/{definitionId}/dispatch", DispatchAsync).WithTags("Workflow execution")
-            .WithName("DispatchWorkflowDefinition").WithSummary("Starts an instance without waiting for it to run.");
+            .WithName("DispatchWorkflowDefinition").WithSummary("Starts an instance without waiting for it to run.")
+            .RequirePermission(ErpPermissions.WorkflowsRun);
         return api;
     }
 

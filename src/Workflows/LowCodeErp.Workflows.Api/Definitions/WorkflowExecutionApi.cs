@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Api.Models;
 using LowCodeErp.Workflows.Core.Execution;
@@ -29,8 +30,10 @@ public static class WorkflowExecutionApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/workflow-definitions").WithTags("Workflow execution");
-        group.MapPost("/{definitionId}/execute", PostAsync).WithName("ExecuteWorkflowDefinition").WithSummary("Starts an instance and runs it until it suspends or finishes.");
-        group.MapGet("/{definitionId}/execute", GetAsync).WithName("ExecuteWorkflowDefinitionByGet").WithSummary("Same as POST execute, with input as a JSON query parameter.");
+        group.MapPost("/{definitionId}/execute", PostAsync).WithName("ExecuteWorkflowDefinition").WithSummary("Starts an instance and runs it until it suspends or finishes.")
+            .RequirePermission(ErpPermissions.WorkflowsRun);
+        group.MapGet("/{definitionId}/execute", GetAsync).WithName("ExecuteWorkflowDefinitionByGet").WithSummary("Same as POST execute, with input as a JSON query parameter.")
+            .RequirePermission(ErpPermissions.WorkflowsRun);
         return api;
     }
 

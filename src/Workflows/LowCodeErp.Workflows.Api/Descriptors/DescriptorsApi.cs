@@ -1,3 +1,4 @@
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Abstractions.Descriptors;
 using LowCodeErp.Workflows.Api.Models;
 using LowCodeErp.Workflows.Core.Model;
@@ -21,25 +22,35 @@ public static class DescriptorsApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/descriptors").WithTags("Descriptors");
-        group.MapGet("/activities", ListActivitiesAsync).WithName("ListActivityDescriptors").WithSummary("Every activity type (built-ins, plugins, workflows usable as activities).");
+        group.MapGet("/activities", ListActivitiesAsync).WithName("ListActivityDescriptors").WithSummary("Every activity type (built-ins, plugins, workflows usable as activities).")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         group.MapGet("/expression-descriptors", () => TypedResults.Ok(ListResponse.Of<ExpressionDescriptorModel>(StaticDescriptors.Expressions)))
-            .WithName("ListExpressionDescriptors").WithSummary("Supported expression types.");
+            .WithName("ListExpressionDescriptors").WithSummary("Supported expression types.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         group.MapGet("/variables", () => TypedResults.Ok(ListResponse.Of<VariableTypeModel>(StaticDescriptors.VariableTypes)))
-            .WithName("ListVariableTypes").WithSummary("Variable type aliases.");
+            .WithName("ListVariableTypes").WithSummary("Variable type aliases.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         group.MapGet("/storage-drivers", () => TypedResults.Ok(ListResponse.Of<StorageDriverModel>(StaticDescriptors.StorageDrivers)))
-            .WithName("ListStorageDrivers").WithSummary("Variable storage drivers, highest priority first.");
+            .WithName("ListStorageDrivers").WithSummary("Variable storage drivers, highest priority first.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         group.MapGet("/workflow-activation-strategies", () => TypedResults.Ok(ListResponse.Of<TypedStrategyModel>(StaticDescriptors.ActivationStrategies)))
-            .WithName("ListWorkflowActivationStrategies").WithSummary("Workflow activation strategies.");
+            .WithName("ListWorkflowActivationStrategies").WithSummary("Workflow activation strategies.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         group.MapGet("/incident-strategies", () => TypedResults.Ok(ListResponse.Of<TypedStrategyModel>(StaticDescriptors.IncidentStrategies)))
-            .WithName("ListIncidentStrategies").WithSummary("Incident strategies (Fault, ContinueWithIncidents).");
+            .WithName("ListIncidentStrategies").WithSummary("Incident strategies (Fault, ContinueWithIncidents).")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         group.MapGet("/log-persistence-strategies", () => TypedResults.Ok(ListResponse.Of<TypedStrategyModel>(StaticDescriptors.LogPersistenceStrategies)))
-            .WithName("ListLogPersistenceStrategies").WithSummary("Log persistence strategies.");
+            .WithName("ListLogPersistenceStrategies").WithSummary("Log persistence strategies.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         group.MapGet("/commit-strategies/workflows", () => TypedResults.Ok(ListResponse.Of<NamedStrategyModel>(StaticDescriptors.WorkflowCommitStrategies)))
-            .WithName("ListWorkflowCommitStrategies").WithSummary("Workflow commit strategies.");
+            .WithName("ListWorkflowCommitStrategies").WithSummary("Workflow commit strategies.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         group.MapGet("/commit-strategies/activities", () => TypedResults.Ok(ListResponse.Of<NamedStrategyModel>(StaticDescriptors.ActivityCommitStrategies)))
-            .WithName("ListActivityCommitStrategies").WithSummary("Activity commit strategies.");
+            .WithName("ListActivityCommitStrategies").WithSummary("Activity commit strategies.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         group.MapGet("/output-converters", () => TypedResults.Ok(ListResponse.Of<OutputConverterModel>([])))
-            .WithName("ListOutputConverters").WithSummary("Output converters (none yet: the engine has no converters).");
+            .WithName("ListOutputConverters").WithSummary("Output converters (none yet: the engine has no converters).")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         return api;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Core.Activities.Events;
 using LowCodeErp.Workflows.Runtime.Dispatch;
@@ -31,7 +32,8 @@ public static class EventsApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/events/{eventName}/trigger", TriggerAsync).WithTags("Events")
-            .WithName("TriggerEvent").WithSummary("Publishes an event to waiting and triggerable workflows.");
+            .WithName("TriggerEvent").WithSummary("Publishes an event to waiting and triggerable workflows.")
+            .RequirePermission(ErpPermissions.WorkflowsRun);
         return api;
     }
 

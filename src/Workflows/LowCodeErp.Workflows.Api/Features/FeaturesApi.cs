@@ -1,4 +1,5 @@
 using System.Reflection;
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Api.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,8 +27,10 @@ public static class FeaturesApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/features").WithTags("Features");
-        group.MapGet("/installed", () => TypedResults.Ok(ListResponse.Of<FeatureModel>(Installed))).WithName("ListInstalledFeatures").WithSummary("Installed features.");
-        group.MapGet("/installed/{fullName}", GetFeature).WithName("GetInstalledFeature").WithSummary("One installed feature; 404 when it is not installed.");
+        group.MapGet("/installed", () => TypedResults.Ok(ListResponse.Of<FeatureModel>(Installed))).WithName("ListInstalledFeatures").WithSummary("Installed features.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("/installed/{fullName}", GetFeature).WithName("GetInstalledFeature").WithSummary("One installed feature; 404 when it is not installed.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         return api;
     }
 

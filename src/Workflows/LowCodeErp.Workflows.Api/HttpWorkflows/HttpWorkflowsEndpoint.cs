@@ -18,7 +18,7 @@ public static class HttpWorkflowsEndpoint
     public static IEndpointRouteBuilder MapHttpWorkflows(this IEndpointRouteBuilder endpoints, string basePath = "workflows")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        // Anonymous, like Elsa's; HttpEndpoint's authorize/policy inputs are not enforced yet.
+        // Anonymous at the route, like Elsa's: each HttpEndpoint's authorize/policy inputs decide (HttpEndpointAuthorization).
         endpoints.Map(basePath.TrimEnd('/') + "/{**path}", HandleAsync).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
@@ -28,6 +28,11 @@ public static class HttpWorkflowsEndpoint
         var cancellationToken = http.RequestAborted;
         var runtime = http.RequestServices.GetRequiredService<IWorkflowRuntime>();
         var payload = HttpEndpointPayload.For(path ?? "", http.Request.Method);
+        if (!await HttpEndpointAuthorization.AuthorizeAsync(http, payload))
+        {
+            return;
+        }
+
         var input = await HttpRequestReader.ReadAsync(http.Request, payload.Path, cancellationToken);
         var sink = new HttpContextResponseSink(http.Response);
         IReadOnlyList<WorkflowRunResult> results;

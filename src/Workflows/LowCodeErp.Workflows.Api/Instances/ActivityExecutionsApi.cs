@@ -1,3 +1,4 @@
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Api.Models;
 using LowCodeErp.Workflows.Runtime.Stores;
 using Microsoft.AspNetCore.Builder;
@@ -20,12 +21,16 @@ public static class ActivityExecutionsApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapGet("/activity-execution-summaries/list", ListSummariesAsync).WithTags("Activity executions")
-            .WithName("ListActivityExecutionSummaries").WithSummary("Executions of an instance (optionally of one node), summarized.");
+            .WithName("ListActivityExecutionSummaries").WithSummary("Executions of an instance (optionally of one node), summarized.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         var group = api.MapGroup("/activity-executions").WithTags("Activity executions");
-        group.MapGet("/list", ListAsync).WithName("ListActivityExecutions").WithSummary("Executions of an instance (optionally of one node).");
-        group.MapGet("/count", CountAsync).WithName("CountActivityExecutions").WithSummary("How many executions match.");
-        group.MapGet("/by-id", GetByIdAsync).WithName("GetActivityExecution").WithSummary("One execution record (id = instanceId:activityInstanceId).");
-        group.MapGet("/{id}/call-stack", GetCallStackAsync).WithName("GetActivityExecutionCallStack").WithSummary("The record and the executions that scheduled it.");
+        group.MapGet("/list", ListAsync).WithName("ListActivityExecutions").WithSummary("Executions of an instance (optionally of one node).")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("/count", CountAsync).WithName("CountActivityExecutions").WithSummary("How many executions match.").RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("/by-id", GetByIdAsync).WithName("GetActivityExecution").WithSummary("One execution record (id = instanceId:activityInstanceId).")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("/{id}/call-stack", GetCallStackAsync).WithName("GetActivityExecutionCallStack").WithSummary("The record and the executions that scheduled it.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         return api;
     }
 

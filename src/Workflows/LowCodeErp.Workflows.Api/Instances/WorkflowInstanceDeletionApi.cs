@@ -1,3 +1,4 @@
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Api.Models;
 using LowCodeErp.Workflows.Runtime.Services;
 using LowCodeErp.Workflows.Runtime.Stores;
@@ -17,11 +18,15 @@ public static class WorkflowInstanceDeletionApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapDelete("/workflow-instances/{id}", DeleteAsync).WithTags("Workflow instances")
-            .WithName("DeleteWorkflowInstance").WithSummary("Deletes an instance with its bookmarks, timers, incidents and journal.");
+            .WithName("DeleteWorkflowInstance").WithSummary("Deletes an instance with its bookmarks, timers, incidents and journal.")
+            .RequirePermission(ErpPermissions.Admin);
         var bulk = api.MapGroup("/bulk-actions").WithTags("Workflow instances");
-        bulk.MapPost("/delete/workflow-instances", BulkDeleteAsync).WithName("BulkDeleteWorkflowInstances").WithSummary("Deletes instances by id.");
-        bulk.MapPost("/delete/workflow-instances/by-id", BulkDeleteAsync).WithName("BulkDeleteWorkflowInstancesById").WithSummary("Alias of bulk delete.");
-        bulk.MapPost("/cancel/workflow-instances", BulkCancelAsync).WithName("BulkCancelWorkflowInstances").WithSummary("Cancels instances by id.");
+        bulk.MapPost("/delete/workflow-instances", BulkDeleteAsync).WithName("BulkDeleteWorkflowInstances").WithSummary("Deletes instances by id.")
+            .RequirePermission(ErpPermissions.Admin);
+        bulk.MapPost("/delete/workflow-instances/by-id", BulkDeleteAsync).WithName("BulkDeleteWorkflowInstancesById").WithSummary("Alias of bulk delete.")
+            .RequirePermission(ErpPermissions.Admin);
+        bulk.MapPost("/cancel/workflow-instances", BulkCancelAsync).WithName("BulkCancelWorkflowInstances").WithSummary("Cancels instances by id.")
+            .RequirePermission(ErpPermissions.WorkflowsRun);
         return api;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Api.Models;
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Core.Serialization;
@@ -22,12 +23,16 @@ public static class WorkflowInstancesApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/workflow-instances").WithTags("Workflow instances");
-        group.MapPost("/", ListAsync).WithName("ListWorkflowInstances").WithSummary("Lists instances, newest first (filter body; page is 0-based).");
+        group.MapPost("/", ListAsync).WithName("ListWorkflowInstances").WithSummary("Lists instances, newest first (filter body; page is 0-based).")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         group.MapGet("/", ([AsParameters] ListInstancesRequest query, IWorkflowInstanceStore store, CancellationToken cancellationToken) => ListAsync(query, store, cancellationToken))
-            .WithName("ListWorkflowInstancesByQuery").WithSummary("Lists instances with query-string filters.");
-        group.MapGet("/{id}", GetAsync).WithName("GetWorkflowInstance").WithSummary("Gets an instance with its workflow state.");
-        group.MapGet("/{id}/execution-state", GetExecutionStateAsync).WithName("GetWorkflowInstanceExecutionState").WithSummary("Status for polling observers.");
-        api.MapPost("/cancel/workflow-instances/{id}", CancelAsync).WithTags("Workflow instances").WithName("CancelWorkflowInstance").WithSummary("Cancels an instance.");
+            .WithName("ListWorkflowInstancesByQuery").WithSummary("Lists instances with query-string filters.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("/{id}", GetAsync).WithName("GetWorkflowInstance").WithSummary("Gets an instance with its workflow state.").RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("/{id}/execution-state", GetExecutionStateAsync).WithName("GetWorkflowInstanceExecutionState").WithSummary("Status for polling observers.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
+        api.MapPost("/cancel/workflow-instances/{id}", CancelAsync).WithTags("Workflow instances").WithName("CancelWorkflowInstance").WithSummary("Cancels an instance.")
+            .RequirePermission(ErpPermissions.WorkflowsRun);
         return api;
     }
 

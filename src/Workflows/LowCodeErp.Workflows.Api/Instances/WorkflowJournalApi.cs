@@ -1,3 +1,4 @@
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Api.Models;
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Runtime.Stores;
@@ -19,10 +20,13 @@ public static class WorkflowJournalApi
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/workflow-instances").WithTags("Workflow instances");
         group.MapGet("/{id}/journal", (string id, int? skip, int? take, IWorkflowInstanceStore instances, IWorkflowLogStore logs, CancellationToken cancellationToken) =>
-            ListAsync(id, null, skip, take, instances, logs, cancellationToken)).WithName("GetWorkflowInstanceJournal").WithSummary("An instance's journal in sequence order.");
+            ListAsync(id, null, skip, take, instances, logs, cancellationToken)).WithName("GetWorkflowInstanceJournal").WithSummary("An instance's journal in sequence order.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         group.MapPost("/{id}/journal", (string id, JournalFilterRequest? request, int? skip, int? take, IWorkflowInstanceStore instances, IWorkflowLogStore logs, CancellationToken cancellationToken) =>
-            ListAsync(id, request?.Filter, skip, take, instances, logs, cancellationToken)).WithName("FilterWorkflowInstanceJournal").WithSummary("An instance's journal, filtered.");
-        api.MapPost("/activity-executions/report", ReportAsync).WithTags("Workflow instances").WithName("ReportActivityExecutions").WithSummary("Started/completed/blocked/faulted per activity node.");
+            ListAsync(id, request?.Filter, skip, take, instances, logs, cancellationToken)).WithName("FilterWorkflowInstanceJournal").WithSummary("An instance's journal, filtered.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
+        api.MapPost("/activity-executions/report", ReportAsync).WithTags("Workflow instances").WithName("ReportActivityExecutions").WithSummary("Started/completed/blocked/faulted per activity node.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         return api;
     }
 

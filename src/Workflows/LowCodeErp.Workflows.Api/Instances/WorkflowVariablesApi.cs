@@ -1,3 +1,4 @@
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Api.Models;
 using LowCodeErp.Workflows.Core.Execution;
@@ -21,8 +22,9 @@ public static class WorkflowVariablesApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/workflow-instances").WithTags("Workflow instances");
-        group.MapGet("/{id}/variables", GetAsync).WithName("GetWorkflowInstanceVariables").WithSummary("The instance's workflow variables.");
-        group.MapPost("/{id}/variables", UpdateAsync).WithName("UpdateWorkflowInstanceVariables").WithSummary("Sets variables by id or name (body {variables:[{id,value}]}).");
+        group.MapGet("/{id}/variables", GetAsync).WithName("GetWorkflowInstanceVariables").WithSummary("The instance's workflow variables.").RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapPost("/{id}/variables", UpdateAsync).WithName("UpdateWorkflowInstanceVariables").WithSummary("Sets variables by id or name (body {variables:[{id,value}]}).")
+            .RequirePermission(ErpPermissions.Admin);
         return api;
     }
 

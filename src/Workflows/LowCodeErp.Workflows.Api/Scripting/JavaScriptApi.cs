@@ -1,3 +1,4 @@
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Core.Model;
 using LowCodeErp.Workflows.Runtime.Stores;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +19,8 @@ public static class JavaScriptApi
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapPost("/scripting/javascript/type-definitions/{definitionId}", GetTypeDefinitionsAsync).WithTags("Scripting")
-            .WithName("GetJavaScriptTypeDefinitions").WithSummary("TypeScript declarations of the JavaScript globals for the latest version of a definition.");
+            .WithName("GetJavaScriptTypeDefinitions").WithSummary("TypeScript declarations of the JavaScript globals for the latest version of a definition.")
+            .RequirePermission(ErpPermissions.WorkflowsRead);
         return api;
     }
 

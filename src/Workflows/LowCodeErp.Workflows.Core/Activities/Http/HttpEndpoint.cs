@@ -5,7 +5,8 @@ namespace LowCodeErp.Workflows.Core.Activities.Http;
 /// <summary>
 /// Waits for an inbound request on <c>/workflows/{path}</c>. As the trigger that started the instance it completes at
 /// once with the request; mid-flow it blocks on an <c>Elsa.HttpEndpoint</c> bookmark per method (research §2.6).
-/// Authorize/policy and the limits in HttpEndpoint.Limits.cs are accepted but not enforced yet.
+/// Authorize/policy are enforced by the host before the request runs (LowCodeErp.Workflows.Api HttpEndpointAuthorization);
+/// the limits in HttpEndpoint.Limits.cs are accepted but not enforced yet.
 /// </summary>
 [Activity("Elsa", "HttpEndpoint", Category = "HTTP", DisplayName = "HTTP Endpoint", Kind = ActivityKind.Trigger,
     Description = "Wait for an inbound HTTP request that matches the specified path and methods.")]
@@ -19,11 +20,11 @@ public sealed partial class HttpEndpoint : Activity, ITrigger
     [Input(Description = "The HTTP methods to accept.", UIHint = UIHints.CheckList)]
     public Input<List<string>>? SupportedMethods { get; set; }
 
-    /// <summary>Require an authenticated caller (not enforced yet).</summary>
+    /// <summary>Require an authenticated caller (checked by the host before the request runs).</summary>
     [Input(Description = "Allow authenticated requests only.", DefaultValue = false)]
     public Input<bool>? Authorize { get; set; }
 
-    /// <summary>Authorization policy (not enforced yet).</summary>
+    /// <summary>Authorization policy the caller must pass when <see cref="Authorize"/> is set (e.g. <c>permission:workflows:run</c>).</summary>
     [Input(Description = "Provide a policy to evaluate. If the policy fails, the request is forbidden.")]
     public Input<string>? Policy { get; set; }
 
