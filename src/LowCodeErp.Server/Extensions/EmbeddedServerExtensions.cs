@@ -1,4 +1,6 @@
 using LowCodeErp.Server.Auth;
+using LowCodeErp.Rules;
+using LowCodeErp.Rules.Api;
 using LowCodeErp.Server.Startup;
 using LowCodeErp.Workflows.Api;
 using LowCodeErp.Workflows.Api.HttpWorkflows;
@@ -20,6 +22,10 @@ public static class EmbeddedServerExtensions
         var services = builder.Services;
         // Migrate and import first: hosted services start in registration order, and the runtime's own (recovery, timers)
         // need the schema.
+        // Rules first: their start-up (migrate, import rules/, warm) must precede the workflow import, which validates
+        // Erp.EvaluateRules ports against the rule sets.
+        services.AddRules(builder.Configuration);
+        services.AddAuthorizationBuilder().AddRulesPolicies();
         services.AddOptions<WorkflowsStartupOptions>().Bind(builder.Configuration.GetSection(WorkflowsStartupOptions.Section));
         services.AddHostedService<WorkflowsStartupService>();
         services.AddHostedService<WorkflowsFolderWatcher>();
@@ -45,12 +51,13 @@ public static class EmbeddedServerExtensions
         return app;
     }
 
-    /// <summary>Endpoints: <c>/elsa/api</c>, <c>/workflows/{**path}</c> (HTTP-triggered flows), <c>/openapi/v1.json</c>, <c>/scalar/v1</c>, <c>/health/live</c>.</summary>
+    /// <summary>Endpoints: <c>/elsa/api</c>, <c>/api/rules</c>, <c>/workflows/{**path}</c> (HTTP-triggered flows), <c>/openapi/v1.json</c>, <c>/scalar/v1</c>, <c>/health/live</c>.</summary>
     public static WebApplication MapEmbeddedServerEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapElsaApi();
         app.MapHttpWorkflows();
+        app.MapRulesApi();
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthChecks("/health/live", new() { Predicate = check => check.Tags.Contains("live") });
