@@ -8,7 +8,7 @@ namespace LowCodeErp.Rules.Tests;
 /// <summary>Permissions per the auth contract: read = workflows:read, change = workflows:design, evaluate = workflows:run.</summary>
 public sealed class AuthorizationTests : IAsyncLifetime
 {
-    private readonly RulesServerFactory _server = new(testAuth: true);
+    private readonly RulesServerFactory _server = new() { TestAuth = true };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

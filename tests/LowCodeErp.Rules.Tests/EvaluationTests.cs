@@ -92,4 +92,27 @@ public sealed class EvaluationTests
         recent[0].Inputs["lease"].GetProperty("amount").GetDecimal().Should().Be(60);
         recent[0].Decision.SuccessEvents.Should().Equal("Approve");
     }
+
+    [Fact]
+    public async Task Recorder_Should_SampleAtMostTheBudgetPerSecond_PerRuleSet()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var host = await RulesHost.StartAsync(options: new RulesOptions { MaxRecordsPerSecond = 3 }, clock: clock);
+        await host.Store.SaveDraftAsync("Limit", VersioningTests.Limit(100), null, Ct);
+        await host.Store.PublishAsync("Limit", cancellationToken: Ct);
+
+        for (var second = 0; second < 2; second++)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await host.Evaluator.EvaluateAsync("Limit", null, [new("lease", new { amount = (second * 10) + i })], Ct);
+            }
+
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await host.Recorder.FlushAsync(Ct);
+        var recorded = await host.Recorder.RecentAsync("Limit", 100, Ct);
+        recorded.Select(r => r.Inputs["lease"].GetProperty("amount").GetInt32()).Should().Equal(12, 11, 10, 2, 1, 0);
+    }
 }

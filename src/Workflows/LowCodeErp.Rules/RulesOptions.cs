@@ -21,6 +21,9 @@ public sealed class RulesOptions
     /// <summary>Record inputs and decisions of real evaluations for the impact preview.</summary>
     public bool RecordEvaluations { get; set; } = true;
 
+    /// <summary>Evaluations recorded per second and rule set at most (a sample under heavy load).</summary>
+    public int MaxRecordsPerSecond { get; set; } = 50;
+
     /// <summary>Recorded evaluations kept per rule set (the newest).</summary>
     public int RetainEvaluations { get; set; } = 1000;
 

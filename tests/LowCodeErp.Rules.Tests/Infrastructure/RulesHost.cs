@@ -32,14 +32,19 @@ internal sealed class RulesHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<RulesHost> StartAsync(string? existingFolder = null)
+    public static async Task<RulesHost> StartAsync(string? existingFolder = null, RulesOptions? options = null, TimeProvider? clock = null)
     {
         var folder = existingFolder ?? Paths.NewTempFolder("erp-rules");
         var services = new ServiceCollection();
         services.AddLogging();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddWorkflowEngine();
         services.AddRules(new WorkflowsDatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "rules.db")}" },
-            new RulesOptions { RetainEvaluations = 50 });
+            options ?? new RulesOptions { RetainEvaluations = 50, MaxRecordsPerSecond = 1000 });
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<RulesDatabase>().MigrateAsync(TestContext.Current.CancellationToken);
         return new RulesHost(folder, provider);

@@ -19,9 +19,12 @@ namespace LowCodeErp.Rules.Tests.Infrastructure;
 /// (watched) and the scenario workflow. With <c>testAuth</c> the caller's permissions come from an
 /// <c>X-Test-Permissions</c> header instead of the embedded administrator stand-in.
 /// </summary>
-public sealed class RulesServerFactory(bool testAuth = false) : WebApplicationFactory<Program>
+public sealed class RulesServerFactory : WebApplicationFactory<Program>
 {
     public const string PermissionsHeader = "X-Test-Permissions";
+
+    /// <summary>Permissions from the <see cref="PermissionsHeader"/> instead of the embedded administrator stand-in.</summary>
+    public bool TestAuth { get; init; }
 
     private readonly string _root = Paths.NewTempFolder("erp-rules-api");
 
@@ -56,7 +59,7 @@ public sealed class RulesServerFactory(bool testAuth = false) : WebApplicationFa
         builder.UseSetting("Workflows:Folder", WorkflowsFolder);
         builder.UseSetting("Rules:Folder", RulesFolder);
         builder.UseSetting("Rules:WatchFolder", "true");
-        if (testAuth)
+        if (TestAuth)
         {
             builder.ConfigureTestServices(services => services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null));

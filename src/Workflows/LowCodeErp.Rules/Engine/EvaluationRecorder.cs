@@ -20,22 +20,26 @@ public sealed record RecordedEvaluation(long Id, string RuleSet, int Version, Da
 public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions options, TimeProvider clock, ILogger<EvaluationRecorder> logger)
     : BackgroundService
 {
-    private readonly Channel<RecordedEvaluation> _queue = Channel.CreateBounded<RecordedEvaluation>(
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = false });
     private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RecordingBudget> _budgets = new(StringComparer.Ordinal);
 
-    /// <summary>Queues one evaluation (inputs are serialized later, on the writer).</summary>
+    /// <summary>
+    /// Queues one evaluation. Serialization happens on the writer, off the caller's path: <paramref name="inputs"/> must
+    /// not change afterwards (the evaluator passes the normalised copy it made itself).
+    /// </summary>
     public void Record(IReadOnlyDictionary<string, object?> inputs, RuleEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(evaluation);
-        if (!options.RecordEvaluations)
+        if (!options.RecordEvaluations ||
+            !_budgets.GetOrAdd(evaluation.RuleSet, _ => new RecordingBudget(options.MaxRecordsPerSecond)).TryTake(clock.GetTimestamp(), clock.TimestampFrequency))
         {
             return;
         }
 
-        var snapshot = inputs.ToDictionary(kv => kv.Key, kv => JsonSerializer.SerializeToElement(kv.Value, ValueConversion.JsonOptions), StringComparer.Ordinal);
-        _queue.Writer.TryWrite(new RecordedEvaluation(0, evaluation.RuleSet, evaluation.Version, clock.GetUtcNow(), snapshot, RuleDecision.From(evaluation)));
+        _queue.Writer.TryWrite(new Pending(inputs, evaluation, clock.GetUtcNow()));
     }
 
     /// <summary>Writes everything queued so far (a preview calls it so it sees the latest evaluations).</summary>
@@ -44,7 +48,7 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
         await _writing.WaitAsync(cancellationToken);
         try
         {
-            var batch = new List<RecordedEvaluation>();
+            var batch = new List<Pending>();
             while (_queue.Reader.TryRead(out var item))
             {
                 batch.Add(item);
@@ -58,14 +62,14 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
             await using var db = database.CreateDbContext();
             db.Evaluations.AddRange(batch.Select(e => new RuleEvaluationRecord
             {
-                RuleSet = e.RuleSet,
-                Version = e.Version,
-                EvaluatedAt = e.EvaluatedAt,
+                RuleSet = e.Evaluation.RuleSet,
+                Version = e.Evaluation.Version,
+                EvaluatedAt = e.At,
                 Inputs = JsonSerializer.Serialize(e.Inputs, ValueConversion.JsonOptions),
-                Decision = JsonSerializer.Serialize(e.Decision, ValueConversion.JsonOptions),
+                Decision = JsonSerializer.Serialize(RuleDecision.From(e.Evaluation), ValueConversion.JsonOptions),
             }));
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var ruleSet in batch.Select(e => e.RuleSet).Distinct(StringComparer.Ordinal))
+            foreach (var ruleSet in batch.Select(e => e.Evaluation.RuleSet).Distinct(StringComparer.Ordinal))
             {
                 await PruneAsync(db, ruleSet, cancellationToken);
             }
@@ -118,6 +122,33 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
             await db.Evaluations.Where(e => e.RuleSet == ruleSet && e.Id < id).ExecuteDeleteAsync(cancellationToken);
         }
     }
+
+    /// <summary>
+    /// At most N records per second per rule set: the preview needs a recent sample of real inputs, not every one of
+    /// thousands per second, and serializing plus writing each would cost more than the evaluation itself.
+    /// </summary>
+    private sealed class RecordingBudget(int perSecond)
+    {
+        private long _second = -1;
+        private int _taken;
+
+        public bool TryTake(long timestamp, long frequency)
+        {
+            var second = timestamp / frequency;
+            lock (this)
+            {
+                if (second != _second)
+                {
+                    _second = second;
+                    _taken = 0;
+                }
+
+                return _taken++ < perSecond;
+            }
+        }
+    }
+
+    private sealed record Pending(IReadOnlyDictionary<string, object?> Inputs, RuleEvaluation Evaluation, DateTimeOffset At);
 
     /// <inheritdoc />
     public override void Dispose()

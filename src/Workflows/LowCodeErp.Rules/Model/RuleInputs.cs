@@ -28,9 +28,14 @@ public static class RuleInputs
         return inputs.ToDictionary(kv => kv.Key, kv => Normalize(kv.Value), StringComparer.Ordinal);
     }
 
-    /// <summary>Normalises one value.</summary>
+    /// <summary>Normalises one value (an <see cref="ExpandoObject"/> that already is normalised is returned as it is).</summary>
     public static object? Normalize(object? value)
     {
+        if (value is ExpandoObject expando && IsNormalized(expando))
+        {
+            return expando;
+        }
+
         value = ValueConversion.Unwrap(value);
         return value switch
         {
@@ -45,6 +50,14 @@ public static class RuleInputs
             _ => Normalize(JsonSerializer.SerializeToElement(value, value.GetType(), ValueConversion.JsonOptions)),
         };
     }
+
+    private static bool IsNormalized(object? value) => value switch
+    {
+        null or string or bool or decimal or DateTime or DateTimeOffset or Guid => true,
+        ExpandoObject expando => ((IDictionary<string, object?>)expando).Values.All(IsNormalized),
+        List<object?> list => list.TrueForAll(IsNormalized),
+        _ => false,
+    };
 
     private static ExpandoObject ToExpando(IDictionary<string, object?> map)
     {

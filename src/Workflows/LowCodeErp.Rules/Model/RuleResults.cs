@@ -1,7 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace LowCodeErp.Rules.Model;
 
-/// <summary>One rule's result, as the activity's output and the API return it.</summary>
-public sealed record RuleResult(string RuleName, bool IsSuccess, string? SuccessEvent, string? ErrorMessage, object? Output);
+/// <summary>
+/// One rule's result, as the activity's output and the API return it. Every field is always written (null included):
+/// it is the documented shape, even where the host's JSON options leave nulls out.
+/// </summary>
+public sealed record RuleResult(
+    string RuleName,
+    bool IsSuccess,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? SuccessEvent,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? ErrorMessage,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] object? Output);
 
 /// <summary>The results of evaluating one version of a rule set.</summary>
 public sealed record RuleEvaluation(string RuleSet, int Version, IReadOnlyList<RuleResult> Results)
