@@ -16,7 +16,7 @@ namespace LowCodeErp.Rules.Tests.Infrastructure;
 
 /// <summary>
 /// The embedded server on a temporary SQLite database, importing a temporary copy of the repository's <c>rules/</c>
-/// (watched) and the scenario workflow. With <c>testAuth</c> the caller's permissions come from an
+/// (watched) plus one invalid file, and the scenario workflow. With <c>testAuth</c> the caller's permissions come from an
 /// <c>X-Test-Permissions</c> header instead of the embedded administrator stand-in.
 /// </summary>
 public sealed class RulesServerFactory : WebApplicationFactory<Program>
@@ -53,6 +53,8 @@ public sealed class RulesServerFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Paths.CopyRules(RulesFolder);
+        // An invalid file must be reported and skipped without stopping the server.
+        File.WriteAllText(Path.Combine(RulesFolder, "broken.json"), """{ "WorkflowName": "Broken", "Rules": [ { "RuleName": "NoExpression" } ] }""");
         Directory.CreateDirectory(WorkflowsFolder);
         File.Copy(Paths.TestData("lease-credit-decision.json"), Path.Combine(WorkflowsFolder, "lease-credit-decision.json"), overwrite: true);
         builder.UseSetting("ConnectionStrings:Workflows", $"Data Source={Path.Combine(_root, "data", "workflows.db")}");

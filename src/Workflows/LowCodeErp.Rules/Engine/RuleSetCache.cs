@@ -92,6 +92,12 @@ public sealed class RuleSetCache(RuleSetStore store, RuleWarmer warmer, ILogger<
         _compiled[(name, version)] = Task.FromResult(compiled);
         // Switch only once warm, so no evaluation pays the compile.
         _published[name] = version;
+        // Older versions are only evaluated when pinned; drop them so a rule set published hundreds of times does not
+        // keep hundreds of engines alive (a pinned one is compiled again on demand).
+        foreach (var key in _compiled.Keys.Where(k => k.Name == name && k.Version != version))
+        {
+            _compiled.TryRemove(key, out _);
+        }
     }
 
     /// <summary>The published version was retracted: nothing is evaluated by default until the next publish.</summary>
