@@ -47,7 +47,8 @@ fi
 
 # ---- Extra test commands: later issues add one `step ...` line each, e.g. -----------------
 #   step dotnet run --project src/Erp.Cli -c Release --no-build -- rules test rules/
-# (none yet)
+# Business rule sets: every rules/<name>.tests.json case (issue 7).
+step dotnet run --project src/LowCodeErp.Cli -c Release --no-build -- rules test rules/
 # ---- end of extra test commands ------------------------------------------------------------
 
 services_down

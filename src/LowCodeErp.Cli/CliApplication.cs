@@ -25,6 +25,7 @@ public static class CliApplication
             new VersionOption(),
             ValidateCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
+            RulesTestCommand.Create(stdout, stderr),
         };
 
         var parseResult = root.Parse(args);

@@ -1,5 +1,7 @@
 using LowCodeErp.Activities.Sample;
 using LowCodeErp.Identity;
+using LowCodeErp.Rules;
+using LowCodeErp.Rules.Api;
 using LowCodeErp.Server.Health;
 using LowCodeErp.Server.Startup;
 using LowCodeErp.ServiceDefaults;
@@ -34,6 +36,10 @@ public static class EmbeddedServerExtensions
         // Migrate and import first: hosted services start in registration order, and the runtime's own (recovery, timers)
         // need the schema.
         services.AddHostedService<ActivityPluginsReporter>();
+        // Rules first: their start-up (migrate, import rules/, warm) must precede the workflow import, which validates
+        // Erp.EvaluateRules ports against the rule sets.
+        services.AddRules(builder.Configuration);
+        services.AddAuthorizationBuilder().AddRulesPolicies();
         services.AddOptions<WorkflowsStartupOptions>().Bind(builder.Configuration.GetSection(WorkflowsStartupOptions.Section));
         services.AddHostedService<WorkflowsStartupService>();
         services.AddHostedService<WorkflowsFolderWatcher>();
@@ -66,13 +72,14 @@ public static class EmbeddedServerExtensions
 
     /// <summary>
     /// Endpoints: <c>/elsa/api</c> (token and permission required), <c>/workflows/{**path}</c> (HTTP-triggered flows),
-    /// single sign-on (<c>/connect/*</c>, <c>/account/*</c>, <c>/api/identity/*</c>) and <c>/studio</c> (Elsa Studio).
+    /// <c>/api/rules</c>, single sign-on (<c>/connect/*</c>, <c>/account/*</c>, <c>/api/identity/*</c>) and <c>/studio</c> (Elsa Studio).
     /// </summary>
     public static WebApplication MapEmbeddedServerEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapElsaApi();
         app.MapHttpWorkflows();
+        app.MapRulesApi();
         app.MapIdentityService();
         app.MapElsaStudio();
         return app;

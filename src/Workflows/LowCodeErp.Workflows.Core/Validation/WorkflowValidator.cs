@@ -15,13 +15,15 @@ namespace LowCodeErp.Workflows.Core.Validation;
 /// Checks a definition before it may run: duplicate ids, dangling connections, unknown variables, unsupported
 /// expression types and missing required inputs. Every error names the JSON path and the activity.
 /// </summary>
-public sealed class WorkflowValidator(ExpressionEngine expressions)
+public sealed class WorkflowValidator(ExpressionEngine expressions, IEnumerable<IActivityDefinitionCheck>? checks = null)
 {
+    private readonly IActivityDefinitionCheck[] _checks = checks?.ToArray() ?? [];
+
     /// <summary>Validates a definition; <paramref name="readErrors"/> are the serializer's findings, included first.</summary>
     public IReadOnlyList<DefinitionError> Validate(WorkflowDefinition definition, IEnumerable<DefinitionError>? readErrors = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var walk = new Walk(expressions, definition);
+        var walk = new Walk(expressions, definition, _checks);
         walk.Errors.AddRange(readErrors ?? []);
         walk.CheckVariableDeclarations(definition.Variables, "$.variables", null);
         if (definition.Root is not null)
@@ -33,7 +35,7 @@ public sealed class WorkflowValidator(ExpressionEngine expressions)
         return walk.Errors.Distinct().ToList();
     }
 
-    private sealed class Walk(ExpressionEngine expressions, WorkflowDefinition definition)
+    private sealed class Walk(ExpressionEngine expressions, WorkflowDefinition definition, IActivityDefinitionCheck[] checks)
     {
         private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
 
@@ -58,6 +60,11 @@ public sealed class WorkflowValidator(ExpressionEngine expressions)
 
             var visible = activity is ContainerActivity container ? [.. container.Variables, .. scope] : scope;
             CheckInputs(activity, path, visible);
+            foreach (var check in checks)
+            {
+                Errors.AddRange(check.Check(activity, path));
+            }
+
             switch (activity)
             {
                 case Flowchart flowchart:

@@ -1,0 +1,95 @@
+using LowCodeErp.Rules.Model;
+using RulesEngine.Models;
+using RulesEngineInstance = RulesEngine.RulesEngine;
+
+namespace LowCodeErp.Rules.Engine;
+
+/// <summary>
+/// One version of a rule set with its own RulesEngine instance. RulesEngine compiles a rule set lazily per input
+/// shape and keeps the compiled delegates inside the instance, so reusing this object is what makes evaluation warm.
+/// </summary>
+public sealed class CompiledRuleSet
+{
+    private readonly RulesEngineInstance _engine;
+
+    /// <summary>Creates the engine for a parsed workflow (nothing is compiled until the first evaluation or warm-up).</summary>
+    public CompiledRuleSet(string name, int version, Workflow workflow)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        Name = name;
+        Version = version;
+        Workflow = workflow;
+        SuccessEvents = Flatten(workflow.Rules).Select(r => r.SuccessEvent).Where(e => !string.IsNullOrEmpty(e))
+            .ToHashSet(StringComparer.Ordinal)!;
+        // Exceptions become the rule's ExceptionMessage (then an incident naming the rule, see Evaluate) instead of one
+        // exception for the whole set; ErrorMessage stays the rule's own text, unformatted, so it is not mistaken for one.
+        var settings = new ReSettings { EnableExceptionAsErrorMessage = true, EnableFormattedErrorMessage = false, IgnoreException = false };
+        _engine = new RulesEngineInstance([workflow], settings);
+    }
+
+    /// <summary>Rule set name (the workflow name).</summary>
+    public string Name { get; }
+
+    /// <summary>Version.</summary>
+    public int Version { get; }
+
+    /// <summary>The RulesEngine workflow.</summary>
+    public Workflow Workflow { get; }
+
+    /// <summary>Every SuccessEvent a rule of this set (at any depth) can raise.</summary>
+    public IReadOnlySet<string> SuccessEvents { get; }
+
+    /// <summary>Evaluates already-normalised inputs (see <see cref="RuleInputs"/>); throws <see cref="RuleEvaluationException"/> naming the first failing rule.</summary>
+    public async ValueTask<RuleEvaluation> EvaluateAsync(IReadOnlyDictionary<string, object?> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var parameters = new RuleParameter[inputs.Count];
+        var i = 0;
+        foreach (var (name, value) in inputs)
+        {
+            parameters[i++] = new RuleParameter(name, value);
+        }
+
+        var trees = await _engine.ExecuteAllRulesAsync(Name, parameters);
+        var results = new RuleResult[trees.Count];
+        for (i = 0; i < trees.Count; i++)
+        {
+            var tree = trees[i];
+            if (FirstFailure(tree) is { } failure)
+            {
+                throw new RuleEvaluationException(Name, Version, failure.Rule, failure.Message);
+            }
+
+            results[i] = new RuleResult(tree.Rule.RuleName, tree.IsSuccess, tree.Rule.SuccessEvent,
+                tree.IsSuccess ? null : tree.Rule.ErrorMessage, tree.ActionResult?.Output);
+        }
+
+        return new RuleEvaluation(Name, Version, results);
+    }
+
+    private static (string Rule, string Message)? FirstFailure(RuleResultTree tree)
+    {
+        if (!string.IsNullOrEmpty(tree.ExceptionMessage))
+        {
+            return (tree.Rule.RuleName, tree.ExceptionMessage);
+        }
+
+        if (tree.ActionResult?.Exception is { } exception)
+        {
+            return (tree.Rule.RuleName, $"action failed: {exception.Message}");
+        }
+
+        foreach (var child in tree.ChildResults ?? [])
+        {
+            if (FirstFailure(child) is { } failure)
+            {
+                return failure;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<Rule> Flatten(IEnumerable<Rule>? rules) =>
+        (rules ?? []).SelectMany(r => new[] { r }.Concat(Flatten(r.Rules)));
+}

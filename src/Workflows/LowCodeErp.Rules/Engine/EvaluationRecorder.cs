@@ -1,0 +1,159 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using LowCodeErp.Rules.Model;
+using LowCodeErp.Rules.Persistence;
+using LowCodeErp.Workflows.Abstractions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LowCodeErp.Rules.Engine;
+
+/// <summary>A recorded evaluation read back for a preview or warm-up.</summary>
+public sealed record RecordedEvaluation(long Id, string RuleSet, int Version, DateTimeOffset EvaluatedAt, Dictionary<string, JsonElement> Inputs, RuleDecision Decision);
+
+/// <summary>
+/// Records the inputs and decision of real evaluations for the impact preview, off the hot path: evaluation only
+/// queues (a full queue drops the oldest, recording is best effort), a background loop writes batches and keeps the
+/// newest <see cref="RulesOptions.RetainEvaluations"/> per rule set.
+/// </summary>
+public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions options, TimeProvider clock, ILogger<EvaluationRecorder> logger)
+    : BackgroundService
+{
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = false });
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RecordingBudget> _budgets = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Queues one evaluation. Serialization happens on the writer, off the caller's path: <paramref name="inputs"/> must
+    /// not change afterwards (the evaluator passes the normalised copy it made itself).
+    /// </summary>
+    public void Record(IReadOnlyDictionary<string, object?> inputs, RuleEvaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        if (!options.RecordEvaluations ||
+            !_budgets.GetOrAdd(evaluation.RuleSet, _ => new RecordingBudget(options.MaxRecordsPerSecond)).TryTake(clock.GetTimestamp(), clock.TimestampFrequency))
+        {
+            return;
+        }
+
+        _queue.Writer.TryWrite(new Pending(inputs, evaluation, clock.GetUtcNow()));
+    }
+
+    /// <summary>Writes everything queued so far (a preview calls it so it sees the latest evaluations).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        await _writing.WaitAsync(cancellationToken);
+        try
+        {
+            var batch = new List<Pending>();
+            while (_queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            await using var db = database.CreateDbContext();
+            db.Evaluations.AddRange(batch.Select(e => new RuleEvaluationRecord
+            {
+                RuleSet = e.Evaluation.RuleSet,
+                Version = e.Evaluation.Version,
+                EvaluatedAt = e.At,
+                Inputs = JsonSerializer.Serialize(e.Inputs, ValueConversion.JsonOptions),
+                Decision = JsonSerializer.Serialize(RuleDecision.From(e.Evaluation), ValueConversion.JsonOptions),
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var ruleSet in batch.Select(e => e.Evaluation.RuleSet).Distinct(StringComparer.Ordinal))
+            {
+                await PruneAsync(db, ruleSet, cancellationToken);
+            }
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// <summary>The newest <paramref name="count"/> recorded evaluations of a rule set, newest first.</summary>
+    public async Task<IReadOnlyList<RecordedEvaluation>> RecentAsync(string ruleSet, int count, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        var rows = await db.Evaluations.AsNoTracking().Where(e => e.RuleSet == ruleSet).OrderByDescending(e => e.Id).Take(count).ToListAsync(cancellationToken);
+        return rows.Select(r => new RecordedEvaluation(r.Id, r.RuleSet, r.Version, r.EvaluatedAt,
+            JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(r.Inputs, ValueConversion.JsonOptions)!,
+            JsonSerializer.Deserialize<RuleDecision>(r.Decision, ValueConversion.JsonOptions)!)).ToList();
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                try
+                {
+                    await FlushAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
+                {
+                    logger.LogWarning(exception, "Recording rule evaluations failed; they are dropped.");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down; what is still queued is best-effort data.
+        }
+    }
+
+    private async Task PruneAsync(RulesDbContext db, string ruleSet, CancellationToken cancellationToken)
+    {
+        var oldestKept = await db.Evaluations.Where(e => e.RuleSet == ruleSet).OrderByDescending(e => e.Id)
+            .Skip(options.RetainEvaluations - 1).Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        if (oldestKept is { } id)
+        {
+            await db.Evaluations.Where(e => e.RuleSet == ruleSet && e.Id < id).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// At most N records per second per rule set: the preview needs a recent sample of real inputs, not every one of
+    /// thousands per second, and serializing plus writing each would cost more than the evaluation itself.
+    /// </summary>
+    private sealed class RecordingBudget(int perSecond)
+    {
+        private long _second = -1;
+        private int _taken;
+
+        public bool TryTake(long timestamp, long frequency)
+        {
+            var second = timestamp / frequency;
+            lock (this)
+            {
+                if (second != _second)
+                {
+                    _second = second;
+                    _taken = 0;
+                }
+
+                return _taken++ < perSecond;
+            }
+        }
+    }
+
+    private sealed record Pending(IReadOnlyDictionary<string, object?> Inputs, RuleEvaluation Evaluation, DateTimeOffset At);
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _writing.Dispose();
+        base.Dispose();
+    }
+}

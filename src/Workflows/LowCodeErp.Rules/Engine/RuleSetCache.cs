@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using LowCodeErp.Rules.Model;
+using LowCodeErp.Rules.Stores;
+using Microsoft.Extensions.Logging;
+
+namespace LowCodeErp.Rules.Engine;
+
+/// <summary>
+/// Compiled engines per (rule set, version) and the published version per name. Only immutable versions are cached
+/// (published or retired); a draft can still change, so it is compiled per use. A cold RulesEngine compile costs tens
+/// of milliseconds, so a version is warmed — compiled for the input shapes it will see — when it is published and at
+/// start-up, before the first real evaluation needs it.
+/// </summary>
+public sealed class RuleSetCache(RuleSetStore store, RuleWarmer warmer, ILogger<RuleSetCache> logger)
+{
+    private readonly ConcurrentDictionary<(string Name, int Version), Task<CompiledRuleSet>> _compiled = new();
+    private readonly ConcurrentDictionary<string, int> _published = new(StringComparer.Ordinal);
+
+    /// <summary>True once <see cref="WarmAllAsync"/> has loaded every published rule set (validation relies on it).</summary>
+    public bool IsLoaded { get; private set; }
+
+    /// <summary>
+    /// The SuccessEvents of the published version (or of a pinned version already compiled) without I/O, for
+    /// definition validation; null when not known here.
+    /// </summary>
+    public IReadOnlySet<string>? KnownSuccessEvents(string name, int? version)
+    {
+        if (version is null && !_published.ContainsKey(name))
+        {
+            return null;
+        }
+
+        return _compiled.TryGetValue((name, version ?? _published[name]), out var task) && task.IsCompletedSuccessfully ? task.Result.SuccessEvents : null;
+    }
+
+    /// <summary>Whether a rule set has a published version known here.</summary>
+    public bool IsPublished(string name) => _published.ContainsKey(name);
+
+    /// <summary>Number of compiled versions held (diagnostics and tests).</summary>
+    public int Count => _compiled.Count;
+
+    /// <summary>Whether a version is compiled and held.</summary>
+    public bool Contains(string name, int version) => _compiled.TryGetValue((name, version), out var task) && task.IsCompletedSuccessfully;
+
+    /// <summary>The version to evaluate: <paramref name="version"/> when pinned, else the published one.</summary>
+    public async ValueTask<CompiledRuleSet> GetAsync(string name, int? version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var wanted = version ?? (_published.TryGetValue(name, out var published) ? published : await LoadPublishedVersionAsync(name, cancellationToken));
+        if (_compiled.TryGetValue((name, wanted), out var cached))
+        {
+            return await cached;
+        }
+
+        var stored = await store.GetAsync(name, wanted, cancellationToken)
+            ?? throw new RuleSetNotFoundException($"rule set '{name}' has no version {wanted}");
+        if (stored.Info.State == RuleSetVersionState.Draft)
+        {
+            return Compile(stored);
+        }
+
+        var task = _compiled.GetOrAdd((name, wanted), _ => Task.FromResult(Compile(stored)));
+        return await task;
+    }
+
+    /// <summary>Compiles a version without caching it (drafts, previews, tests).</summary>
+    public static CompiledRuleSet Compile(RuleSetVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var parsed = RuleSetParser.Parse(version.Content);
+        if (!parsed.IsValid)
+        {
+            throw new RuleSetInvalidException(parsed.Errors);
+        }
+
+        return new CompiledRuleSet(version.Info.Name, version.Info.Version, parsed.Workflow!);
+    }
+
+    /// <summary>A version was published (here or, through the bus, on another replica): switch to it and warm it.</summary>
+    public async Task OnPublishedAsync(string name, int version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var stored = await store.GetAsync(name, version, cancellationToken);
+        if (stored is null)
+        {
+            logger.LogWarning("Rule set {Name} v{Version} was announced as published but is not in the database.", name, version);
+            return;
+        }
+
+        var compiled = Compile(stored);
+        await warmer.WarmAsync(compiled, stored.Tests, cancellationToken);
+        _compiled[(name, version)] = Task.FromResult(compiled);
+        // Switch only once warm, so no evaluation pays the compile.
+        _published[name] = version;
+        // Older versions are only evaluated when pinned; drop them so a rule set published hundreds of times does not
+        // keep hundreds of engines alive (a pinned one is compiled again on demand).
+        foreach (var key in _compiled.Keys.Where(k => k.Name == name && k.Version != version))
+        {
+            _compiled.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>The published version was retracted: nothing is evaluated by default until the next publish.</summary>
+    public void OnRetracted(string name) => _published.TryRemove(name, out _);
+
+    /// <summary>Loads and warms every published rule set (start-up).</summary>
+    public async Task WarmAllAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var info in await store.ListAsync(cancellationToken))
+        {
+            if (await store.GetAsync(info.Name, null, cancellationToken) is { } published)
+            {
+                await OnPublishedAsync(published.Info.Name, published.Info.Version, cancellationToken);
+            }
+        }
+
+        IsLoaded = true;
+    }
+
+    private async Task<int> LoadPublishedVersionAsync(string name, CancellationToken cancellationToken)
+    {
+        var published = await store.GetAsync(name, null, cancellationToken)
+            ?? throw new RuleSetNotFoundException($"rule set '{name}' has no published version");
+        return _published.GetOrAdd(name, published.Info.Version);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections;
+using System.Dynamic;
+using System.Globalization;
+using System.Text.Json;
+using LowCodeErp.Workflows.Abstractions;
+
+namespace LowCodeErp.Rules.Model;
+
+/// <summary>
+/// Turns inputs from JSON, scripts or CLR objects into what RulesEngine evaluates: <see cref="ExpandoObject"/> trees whose
+/// numbers are all <see cref="decimal"/>. One number type matters twice: RulesEngine derives a CLR type from each input's
+/// shape and compiles the rules once per type, so 50000 and 50000.5 must not give two types (and two compilations);
+/// and money compares exactly.
+/// </summary>
+public static class RuleInputs
+{
+    /// <summary>Normalises every named input.</summary>
+    public static Dictionary<string, object?> Normalize(IEnumerable<KeyValuePair<string, object?>> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return inputs.ToDictionary(kv => kv.Key, kv => Normalize(kv.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>Normalises recorded (JSON) inputs.</summary>
+    public static Dictionary<string, object?> Normalize(IReadOnlyDictionary<string, System.Text.Json.JsonElement> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return inputs.ToDictionary(kv => kv.Key, kv => Normalize(kv.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>Normalises one value (an <see cref="ExpandoObject"/> that already is normalised is returned as it is).</summary>
+    public static object? Normalize(object? value)
+    {
+        if (value is ExpandoObject expando && IsNormalized(expando))
+        {
+            return expando;
+        }
+
+        value = ValueConversion.Unwrap(value);
+        return value switch
+        {
+            null => null,
+            string or bool or decimal or DateTime or DateTimeOffset or Guid => value,
+            long or int or short or byte or sbyte or uint or ulong or ushort => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+            double d => double.IsFinite(d) ? (decimal)d : d,
+            float f => float.IsFinite(f) ? (decimal)f : f,
+            IDictionary<string, object?> map => ToExpando(map),
+            IDictionary map => ToExpando(map.Keys.Cast<object>().ToDictionary(k => Convert.ToString(k, CultureInfo.InvariantCulture)!, k => map[k])),
+            IEnumerable list => list.Cast<object?>().Select(Normalize).ToList(),
+            _ => Normalize(JsonSerializer.SerializeToElement(value, value.GetType(), ValueConversion.JsonOptions)),
+        };
+    }
+
+    private static bool IsNormalized(object? value) => value switch
+    {
+        null or string or bool or decimal or DateTime or DateTimeOffset or Guid => true,
+        ExpandoObject expando => ((IDictionary<string, object?>)expando).Values.All(IsNormalized),
+        List<object?> list => list.TrueForAll(IsNormalized),
+        _ => false,
+    };
+
+    private static ExpandoObject ToExpando(IDictionary<string, object?> map)
+    {
+        var expando = new ExpandoObject();
+        IDictionary<string, object?> target = expando;
+        foreach (var (key, item) in map)
+        {
+            target[key] = Normalize(item);
+        }
+
+        return expando;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text;
+using LowCodeErp.Rules.Engine;
+using LowCodeErp.Rules.Model;
+using LowCodeErp.Rules.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCodeErp.Rules.Stores;
+
+/// <summary>Draft, published (the one evaluated by default) or retracted/superseded (was published, is no more).</summary>
+public enum RuleSetVersionState
+{
+    /// <summary>Editable.</summary>
+    Draft,
+    /// <summary>The published version.</summary>
+    Published,
+    /// <summary>Was published; immutable.</summary>
+    Retired,
+}
+
+/// <summary>A version without its content (lists).</summary>
+public sealed record RuleSetVersionInfo(string Name, int Version, RuleSetVersionState State, DateTimeOffset SavedAt, DateTimeOffset? PublishedAt, string ContentHash, bool HasTests);
+
+/// <summary>A version with its content.</summary>
+public sealed record RuleSetVersion(RuleSetVersionInfo Info, string Content, string? Tests);
+
+/// <summary>A lost race (two publishes at once, a draft saved while it was published): the API answers 409.</summary>
+public sealed class RuleSetConflictException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Rule set versions with the flow lifecycle: save draft (a new version after a published one, otherwise the draft is
+/// overwritten), publish the draft (the previous published version is retired, never changed), retract. Every
+/// publish and retract is announced through <see cref="IRuleSetPublishedNotifier"/>, which keeps caches right.
+/// </summary>
+public sealed class RuleSetStore(RulesDatabase database, IRuleSetPublishedNotifier notifier, TimeProvider clock)
+{
+    /// <summary>The latest version of every rule set.</summary>
+    public async Task<IReadOnlyList<RuleSetVersionInfo>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        var rows = await db.RuleSets.AsNoTracking().ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Name).Select(g => Info(g.MaxBy(r => r.Version)!)).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>All versions of one rule set, newest first; empty when unknown.</summary>
+    public async Task<IReadOnlyList<RuleSetVersionInfo>> VersionsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        var rows = await db.RuleSets.AsNoTracking().Where(r => r.Name == name).OrderByDescending(r => r.Version).ToListAsync(cancellationToken);
+        return rows.Select(Info).ToList();
+    }
+
+    /// <summary>One version, the published one (<paramref name="version"/> null), or null.</summary>
+    public async Task<RuleSetVersion?> GetAsync(string name, int? version, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        var query = db.RuleSets.AsNoTracking().Where(r => r.Name == name);
+        var row = version is { } v ? await query.SingleOrDefaultAsync(r => r.Version == v, cancellationToken)
+            : await query.SingleOrDefaultAsync(r => r.IsPublished, cancellationToken);
+        return row is null ? null : new RuleSetVersion(Info(row), row.Content, row.Tests);
+    }
+
+    /// <summary>Validates and saves the draft; throws <see cref="RuleSetInvalidException"/> for a bad document.</summary>
+    public async Task<RuleSetVersionInfo> SaveDraftAsync(string name, string content, string? tests, CancellationToken cancellationToken = default)
+    {
+        Validate(name, content, tests);
+        await using var db = database.CreateDbContext();
+        var latest = await db.RuleSets.Where(r => r.Name == name).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
+        var row = latest is { PublishedAt: null } ? latest : new RuleSetVersionRecord
+        {
+            Id = Guid.NewGuid().ToString(),
+            Name = name,
+            Version = (latest?.Version ?? 0) + 1,
+        };
+        row.Content = content;
+        row.Tests = tests;
+        row.ContentHash = Hash(content, tests);
+        row.SavedAt = clock.GetUtcNow();
+        if (row != latest)
+        {
+            db.RuleSets.Add(row);
+        }
+
+        await SaveAsync(db, $"rule set '{name}' changed concurrently", cancellationToken);
+        return Info(row);
+    }
+
+    /// <summary>Publishes the draft (<paramref name="version"/> must be it when given); null when there is no draft.</summary>
+    public async Task<RuleSetVersionInfo?> PublishAsync(string name, int? version = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        var rows = await db.RuleSets.Where(r => r.Name == name && (r.IsPublished || r.PublishedAt == null)).ToListAsync(cancellationToken);
+        var draft = rows.Where(r => r.PublishedAt is null && (version is null || r.Version == version)).MaxBy(r => r.Version);
+        if (draft is null)
+        {
+            return null;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two saves: the filtered unique index must never see two published rows, whatever order EF would update them in.
+        foreach (var previous in rows.Where(r => r.IsPublished))
+        {
+            previous.IsPublished = false;
+        }
+
+        await SaveAsync(db, $"rule set '{name}' was published concurrently", cancellationToken);
+        draft.IsPublished = true;
+        draft.PublishedAt = clock.GetUtcNow();
+        await SaveAsync(db, $"rule set '{name}' was published concurrently", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await notifier.PublishedAsync(name, draft.Version, cancellationToken);
+        return Info(draft);
+    }
+
+    /// <summary>Retracts the published version (nothing is evaluated by default afterwards); null when none was published.</summary>
+    public async Task<RuleSetVersionInfo?> RetractAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        var published = await db.RuleSets.SingleOrDefaultAsync(r => r.Name == name && r.IsPublished, cancellationToken);
+        if (published is null)
+        {
+            return null;
+        }
+
+        published.IsPublished = false;
+        await SaveAsync(db, $"rule set '{name}' changed concurrently", cancellationToken);
+        await notifier.RetractedAsync(name, cancellationToken);
+        return Info(published);
+    }
+
+    /// <summary>SHA-256 (hex) of a document and its tests.</summary>
+    public static string Hash(string content, string? tests) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{content}\u0000{tests}")));
+
+    private static void Validate(string name, string content, string? tests)
+    {
+        var parsed = RuleSetParser.Parse(content);
+        var errors = parsed.Errors.ToList();
+        if (parsed.Workflow is { } workflow && !string.Equals(workflow.WorkflowName, name, StringComparison.Ordinal))
+        {
+            errors.Add(new RuleFileError("$.WorkflowName", $"'{workflow.WorkflowName}' must be the rule set's name '{name}'"));
+        }
+
+        if (tests is not null)
+        {
+            errors.AddRange(Testing.RuleTestSuite.Parse(tests).Errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleSetInvalidException(errors);
+        }
+    }
+
+    private static async Task SaveAsync(RulesDbContext db, string conflict, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception)
+        {
+            throw new RuleSetConflictException(conflict, exception);
+        }
+    }
+
+    private static RuleSetVersionInfo Info(RuleSetVersionRecord row) => new(row.Name, row.Version,
+        row.IsPublished ? RuleSetVersionState.Published : row.PublishedAt is null ? RuleSetVersionState.Draft : RuleSetVersionState.Retired,
+        row.SavedAt, row.PublishedAt, row.ContentHash, row.Tests is not null);
+}

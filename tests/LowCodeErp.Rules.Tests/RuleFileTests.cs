@@ -1,0 +1,75 @@
+using FluentAssertions;
+using LowCodeErp.Rules.Model;
+using LowCodeErp.Rules.Tests.Infrastructure;
+
+namespace LowCodeErp.Rules.Tests;
+
+public sealed class RuleFileTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Parser_Should_NameThePathAndRule_ForEachProblem()
+    {
+        var parsed = RuleSetParser.Parse("""
+            { "WorkflowName": "X", "Rules": [
+              { "RuleName": "A", "Expression": "" },
+              { "RuleName": "A", "Expression": "input1.x > 1" },
+              { "RuleName": "B", "Expression": "true", "Actions": { "OnSuccess": { "Name": "SendMail" } } },
+              { "Expression": "true" } ] }
+            """);
+
+        parsed.IsValid.Should().BeFalse();
+        parsed.Errors.Select(e => e.ToString()).Should().BeEquivalentTo(
+            "$.Rules[0].Expression: is required (a LambdaExpression over the inputs, e.g. input1.amount > 1000) (rule 'A')",
+            "$.Rules[1].RuleName: duplicate rule name (also at $.Rules[0]) (rule 'A')",
+            "$.Rules[2].Actions.OnSuccess.Name: unknown action 'SendMail' (use OutputExpression or EvaluateRule) (rule 'B')",
+            "$.Rules[3].RuleName: is required");
+    }
+
+    [Fact]
+    public void Parser_Should_RejectBrokenJson_And_ArraysOfWorkflows()
+    {
+        RuleSetParser.Parse("{ \"WorkflowName\": ").Errors.Single().Message.Should().StartWith("invalid JSON");
+        RuleSetParser.Parse("[{ \"WorkflowName\": \"X\", \"Rules\": [] }]").Errors.Single().ToString()
+            .Should().Be("$: a rule set is one RulesEngine workflow object (not an array)");
+        RuleSetParser.Parse("{ \"Rules\": [] }").Errors.Select(e => e.JsonPath).Should().BeEquivalentTo("$.WorkflowName", "$.Rules");
+    }
+
+    [Fact]
+    public void RepositoryRuleSets_Should_BeValid()
+    {
+        foreach (var file in Directory.EnumerateFiles(Paths.RulesFolder, "*.json").Where(f => !f.EndsWith(".tests.json", StringComparison.Ordinal)))
+        {
+            RuleSetParser.Parse(File.ReadAllText(file)).Errors.Should().BeEmpty(file);
+        }
+    }
+
+    [Fact]
+    public async Task Import_Should_PublishValidFiles_ReportInvalidOnes_AndSkipUnchanged()
+    {
+        await using var host = await RulesHost.StartAsync();
+        var folder = Path.Combine(host.Folder, "rules");
+        Paths.CopyRules(folder);
+        File.WriteAllText(Path.Combine(folder, "broken.json"), """{ "WorkflowName": "Broken", "Rules": [ { "RuleName": "NoExpression", "SuccessEvent": "X" } ] }""");
+        File.WriteAllText(Path.Combine(folder, "pricing-floor.tests.json"), """{ "cases": [ { "name": "no inputs" } ] }""");
+
+        var first = await host.Importer.ImportAsync(folder, Ct);
+
+        first.Errors.Should().BeEquivalentTo(
+            "broken.json:$.Rules[0].Expression: is required (a LambdaExpression over the inputs, e.g. input1.amount > 1000) (rule 'NoExpression')",
+            "pricing-floor.tests.json:$.cases[0].inputs: case 'no inputs' needs an 'inputs' object (input name → value)");
+        first.Published.Select(p => (p.Name, p.Version)).Should().BeEquivalentTo([("ApprovalLimits", 1), ("CreditScoreBands", 1)]);
+        (await host.Store.GetAsync("Broken", null, Ct)).Should().BeNull("nothing half-written for an invalid file");
+
+        File.Copy(Path.Combine(Paths.RulesFolder, "pricing-floor.tests.json"), Path.Combine(folder, "pricing-floor.tests.json"), overwrite: true);
+        File.WriteAllText(Path.Combine(folder, "approval-limits.json"),
+            File.ReadAllText(Path.Combine(folder, "approval-limits.json")).Replace("lease.amount <= 50000 &&", "lease.amount <= 60000 &&", StringComparison.Ordinal));
+        var second = await host.Importer.ImportAsync(folder, Ct);
+
+        second.Published.Select(p => (p.Name, p.Version)).Should().BeEquivalentTo([("ApprovalLimits", 2), ("PricingFloor", 1)]);
+        second.Unchanged.Should().BeEquivalentTo("CreditScoreBands");
+        second.Errors.Should().ContainSingle().Which.Should().StartWith("broken.json:");
+        (await host.Store.VersionsAsync("ApprovalLimits", Ct)).Select(v => v.State).Should().Equal(Stores.RuleSetVersionState.Published, Stores.RuleSetVersionState.Retired);
+    }
+}
