@@ -143,7 +143,7 @@ public abstract class InboxApiTests<TDatabase>(TDatabase database) : IClassFixtu
         delegated.Str("status").Should().Be("Delegated");
         delegated.Str("owner").Should().Be("uw2");
         (await owner.ListAsync()).Should().ContainSingle("the owner stays responsible");
-        await owner.PostAsync($"/api/tasks/{review}/unclaim").ShouldBeAsync(HttpStatusCode.Conflict);
+        await owner.PostAsync($"/api/tasks/{review}/unclaim").ShouldBeAsync(HttpStatusCode.Forbidden); // only the delegate holds it
 
         await delegateClient.CompleteAsync(review, "SendBack", ValidReview).ShouldBeAsync(HttpStatusCode.BadRequest);
         await delegateClient.CompleteAsync(review, "SendBack", ValidReview, "Missing balance sheet").ShouldBeAsync(HttpStatusCode.NoContent);
