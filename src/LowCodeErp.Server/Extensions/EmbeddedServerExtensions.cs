@@ -1,3 +1,5 @@
+using LowCodeErp.HumanTasks;
+using LowCodeErp.HumanTasks.Api;
 using LowCodeErp.Server.Auth;
 using LowCodeErp.Server.Startup;
 using LowCodeErp.Workflows.Api;
@@ -23,6 +25,8 @@ public static class EmbeddedServerExtensions
         services.AddOptions<WorkflowsStartupOptions>().Bind(builder.Configuration.GetSection(WorkflowsStartupOptions.Section));
         services.AddHostedService<WorkflowsStartupService>();
         services.AddHostedService<WorkflowsFolderWatcher>();
+        // Human tasks before the runtime: its migrator (a hosted service) must run before recovery and timers resume instances.
+        services.AddHumanTasks();
         services.AddWorkflowEngine();
         services.AddWorkflowRuntime(builder.Configuration);
         services.AddElsaApi();
@@ -45,12 +49,13 @@ public static class EmbeddedServerExtensions
         return app;
     }
 
-    /// <summary>Endpoints: <c>/elsa/api</c>, <c>/workflows/{**path}</c> (HTTP-triggered flows), <c>/openapi/v1.json</c>, <c>/scalar/v1</c>, <c>/health/live</c>.</summary>
+    /// <summary>Endpoints: <c>/elsa/api</c>, <c>/api/tasks</c>, <c>/workflows/{**path}</c> (HTTP-triggered flows), <c>/openapi/v1.json</c>, <c>/scalar/v1</c>, <c>/health/live</c>.</summary>
     public static WebApplication MapEmbeddedServerEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapElsaApi();
         app.MapHttpWorkflows();
+        app.MapHumanTasksApi();
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthChecks("/health/live", new() { Predicate = check => check.Tags.Contains("live") });
