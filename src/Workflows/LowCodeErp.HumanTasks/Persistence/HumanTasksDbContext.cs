@@ -48,6 +48,8 @@ public abstract class HumanTasksDbContext(DbContextOptions options) : DbContext(
             task.HasIndex(t => new { t.Status, t.DueAt });
             task.HasIndex(t => t.InstanceId);
             task.HasIndex(t => t.GroupId);
+            // "mine" is assignee OR owner: an index on each lets PostgreSQL combine them (bitmap OR) instead of scanning.
+            task.HasIndex(t => new { t.Owner, t.Status });
             task.HasIndex(t => t.CompletedBy);
             task.HasIndex(t => t.BusinessKey);
         });

@@ -154,6 +154,8 @@ namespace LowCodeErp.HumanTasks.Migrations.PostgreSql
 
                     b.HasIndex("InstanceId");
 
+                    b.HasIndex("Owner", "Status");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Assignee", "Status", "DueAt");

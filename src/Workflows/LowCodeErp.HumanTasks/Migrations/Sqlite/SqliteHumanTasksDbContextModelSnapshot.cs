@@ -149,6 +149,8 @@ namespace LowCodeErp.HumanTasks.Migrations.Sqlite
 
                     b.HasIndex("InstanceId");
 
+                    b.HasIndex("Owner", "Status");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("Assignee", "Status", "DueAt");

@@ -141,6 +141,11 @@ namespace LowCodeErp.HumanTasks.Migrations.SqlServer
                 column: "InstanceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_Owner_Status",
+                table: "HumanTasks",
+                columns: new[] { "Owner", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HumanTasks_Status_DueAt",
                 table: "HumanTasks",
                 columns: new[] { "Status", "DueAt" });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LowCodeErp.HumanTasks.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHumanTasksDbContext))]
-    [Migration("20261128163019_Initial")]
+    [Migration("20261128174342_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -156,6 +156,8 @@ namespace LowCodeErp.HumanTasks.Migrations.SqlServer
                     b.HasIndex("GroupId");
 
                     b.HasIndex("InstanceId");
+
+                    b.HasIndex("Owner", "Status");
 
                     b.HasIndex("Status", "DueAt");
 
