@@ -1,4 +1,6 @@
 using LowCodeErp.Activities.Sample;
+using LowCodeErp.HumanTasks;
+using LowCodeErp.HumanTasks.Api;
 using LowCodeErp.Identity;
 using LowCodeErp.Rules;
 using LowCodeErp.Rules.Api;
@@ -43,6 +45,8 @@ public static class EmbeddedServerExtensions
         services.AddOptions<WorkflowsStartupOptions>().Bind(builder.Configuration.GetSection(WorkflowsStartupOptions.Section));
         services.AddHostedService<WorkflowsStartupService>();
         services.AddHostedService<WorkflowsFolderWatcher>();
+        // Human tasks before the runtime: its migrator (a hosted service) must run before recovery and timers resume instances.
+        services.AddHumanTasks();
         services.AddWorkflowEngine();
         services.AddActivitiesFrom<AddBusinessDays>();
         services.AddWorkflowRuntime(builder.Configuration);
@@ -72,7 +76,7 @@ public static class EmbeddedServerExtensions
 
     /// <summary>
     /// Endpoints: <c>/elsa/api</c> (token and permission required), <c>/workflows/{**path}</c> (HTTP-triggered flows),
-    /// <c>/api/rules</c>, single sign-on (<c>/connect/*</c>, <c>/account/*</c>, <c>/api/identity/*</c>) and <c>/studio</c> (Elsa Studio).
+    /// <c>/api/rules</c>, <c>/api/tasks</c>, single sign-on (<c>/connect/*</c>, <c>/account/*</c>, <c>/api/identity/*</c>) and <c>/studio</c> (Elsa Studio).
     /// </summary>
     public static WebApplication MapEmbeddedServerEndpoints(this WebApplication app)
     {
@@ -80,6 +84,7 @@ public static class EmbeddedServerExtensions
         app.MapElsaApi();
         app.MapHttpWorkflows();
         app.MapRulesApi();
+        app.MapHumanTasksApi();
         app.MapIdentityService();
         app.MapElsaStudio();
         return app;

@@ -4,6 +4,7 @@ using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using LowCodeErp.Workflows.Runtime.Stores;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LowCodeErp.Workflows.Runtime.Services;
 
@@ -21,9 +22,10 @@ internal sealed class LoadedInstance(WorkflowExecutionContext workflow, Guid? st
 
 /// <summary>
 /// Saves one burst in one transaction: state + bookmark rows (the instance store), timer rows for time bookmarks,
-/// new incidents and new journal entries. Either all of it is visible afterwards or none of it.
+/// new incidents and new journal entries, and the rows of registered <see cref="IBurstParticipant"/>s (modules such as
+/// human tasks). Either all of it is visible afterwards or none of it.
 /// </summary>
-internal sealed class BurstPersister(EfWorkflowInstanceStore instances)
+internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnlyList<IBurstParticipant> participants)
 {
     private static readonly HashSet<string> TimeBookmarks = ["Elsa.Delay", "Elsa.Timer", "Elsa.StartAt", "Elsa.Cron"];
 
@@ -43,6 +45,16 @@ internal sealed class BurstPersister(EfWorkflowInstanceStore instances)
             if (segment is not null)
             {
                 db.Journal.Add(segment);
+            }
+
+            if (participants.Count > 0)
+            {
+                var save = new BurstSave(workflow, state, db.Database.GetDbConnection(),
+                    db.Database.CurrentTransaction!.GetDbTransaction());
+                foreach (var participant in participants)
+                {
+                    await participant.OnSavingAsync(save, ct);
+                }
             }
         }, cancellationToken);
         loaded.SavedIncidents = state.Incidents.Count;

@@ -11,9 +11,10 @@ namespace LowCodeErp.Workflows.Runtime.Services;
 /// </summary>
 public sealed partial class WorkflowRuntime(
     IWorkflowDefinitionStore definitions, EfWorkflowInstanceStore instances, IBookmarkStore bookmarks, WorkflowRunner runner,
-    WorkflowStateMapper mapper, IInstanceLockProvider locks, TriggerIndexer triggers, TimeProvider clock) : IWorkflowRuntime
+    WorkflowStateMapper mapper, IInstanceLockProvider locks, TriggerIndexer triggers, TimeProvider clock,
+    IEnumerable<IBurstParticipant> participants) : IWorkflowRuntime
 {
-    private readonly BurstPersister _persister = new(instances);
+    private readonly BurstPersister _persister = new(instances, [.. participants]);
 
     /// <inheritdoc />
     public async Task<WorkflowRunResult> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default)

@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace LowCodeErp.HumanTasks.Api;
+
+/// <summary>A task in a list.</summary>
+public sealed record TaskItem(
+    string Id, string Title, string? Description, string WorkflowInstanceId, string DefinitionId, string? BusinessKey, string Status,
+    string? Assignee, string? Owner, IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateRoles, IReadOnlyList<string> Outcomes,
+    IReadOnlyList<string> CommentRequiredFor, JsonElement Form, int Priority, DateTimeOffset? DueAt, DateTimeOffset CreatedAt, bool IsOverdue);
+
+/// <summary>One page of a list, with the total.</summary>
+public sealed record TaskPage(IReadOnlyList<TaskItem> Items, int TotalCount, int Page, int PageSize);
+
+/// <summary>A task with its result, process context, history and what the caller may do.</summary>
+public sealed record TaskDetails(
+    TaskItem Task, IReadOnlyList<string> ExcludedUsers, JsonElement Variables, string? Outcome, JsonElement? Data, string? Comment,
+    string? CompletedBy, DateTimeOffset? EndedAt, IReadOnlyList<TaskHistoryItem> History, TaskPermissions Can);
+
+/// <summary>A history entry.</summary>
+public sealed record TaskHistoryItem(DateTimeOffset At, string Action, string? UserName, string? Details);
+
+/// <summary>What the caller may do with a task now.</summary>
+public sealed record TaskPermissions(bool Claim, bool Unclaim, bool Delegate, bool Complete);
+
+/// <summary>Counts for the inbox's view tabs.</summary>
+public sealed record TaskCounts(int Mine, int Candidate, int Overdue, int Completed);
+
+/// <summary>Body of <c>/delegate</c>.</summary>
+public sealed record DelegateTaskRequest(string? UserName);
+
+/// <summary>Body of <c>/complete</c>.</summary>
+public sealed record CompleteTaskRequest(string? Outcome, JsonElement? Data, string? Comment);

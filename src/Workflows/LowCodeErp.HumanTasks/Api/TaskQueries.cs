@@ -1,0 +1,114 @@
+using System.Text.Json;
+using LowCodeErp.HumanTasks.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCodeErp.HumanTasks.Api;
+
+/// <summary>Lists and counts for the inbox.</summary>
+public sealed class TaskQueries(HumanTasksDbContextFactory contexts, TimeProvider clock)
+{
+    private static readonly string[] Sorts = ["dueAt", "priority", "createdAt", "title"];
+
+    /// <summary>Query errors keyed by parameter (empty when the query is fine).</summary>
+    public static Dictionary<string, string[]> Check(TaskListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (query.View is { } view && !TaskViews.All.Contains(view))
+        {
+            errors["view"] = [$"must be one of {string.Join(", ", TaskViews.All)}."];
+        }
+
+        if (query.Sort is { } sort && !Sorts.Contains(sort.TrimStart('-')))
+        {
+            errors["sort"] = [$"must be one of {string.Join(", ", Sorts)}, optionally with a leading '-'."];
+        }
+
+        if (query.PageSize is < 1 or > 200)
+        {
+            errors["pageSize"] = ["must be between 1 and 200."];
+        }
+
+        if (query.Page is < 0)
+        {
+            errors["page"] = ["must not be negative."];
+        }
+
+        if (query.Variable?.FirstOrDefault(v => !v.Contains(':', StringComparison.Ordinal)) is { } bad)
+        {
+            errors["variable"] = [$"'{bad}' must be name:value."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>One page of a view with filters and sorting.</summary>
+    public async Task<TaskPage> ListAsync(TaskUser user, TaskListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = contexts.CreateDbContext();
+        var now = clock.GetUtcNow();
+        var rows = Filter(db, TaskViews.Of(db, user, query.View ?? TaskViews.Mine).AsNoTracking(), query, now);
+        var total = await rows.CountAsync(cancellationToken);
+        var page = query.Page ?? 0;
+        var size = query.PageSize ?? 25;
+        var items = await Sort(rows, query.Sort).Skip(page * size).Take(size).ToListAsync(cancellationToken);
+        return new TaskPage([.. items.Select(t => ToItem(t, now))], total, page, size);
+    }
+
+    /// <summary>Counts of the views.</summary>
+    public async Task<TaskCounts> CountAsync(TaskUser user, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var now = clock.GetUtcNow();
+        var mine = await TaskViews.MineOf(db, user).CountAsync(cancellationToken);
+        var candidate = await TaskViews.CandidateOf(db, user).CountAsync(cancellationToken);
+        var overdue = await TaskViews.MineOf(db, user).Where(t => t.DueAt < now).CountAsync(cancellationToken);
+        var completed = await TaskViews.CompletedOf(db, user).CountAsync(cancellationToken);
+        return new TaskCounts(mine, candidate, overdue, completed);
+    }
+
+    private static IQueryable<HumanTaskRecord> Filter(HumanTasksDbContext db, IQueryable<HumanTaskRecord> rows, TaskListQuery query, DateTimeOffset now)
+    {
+        rows = query.Definition is { } definition ? rows.Where(t => t.DefinitionId == definition) : rows;
+        rows = query.Status is { } status ? rows.Where(t => t.Status == status) : rows;
+        rows = query.DueBefore is { } before ? rows.Where(t => t.DueAt < before.ToUniversalTime()) : rows;
+        rows = query.Overdue == true ? rows.Where(t => t.DueAt < now && TaskStatuses.Open.Contains(t.Status)) : rows;
+        rows = query.Priority is { } priority ? rows.Where(t => t.Priority >= priority) : rows;
+        rows = query.BusinessKey is { } key ? rows.Where(t => t.BusinessKey == key) : rows;
+        if (query.Q is { Length: > 0 } text)
+        {
+            var pattern = $"%{text.ToLowerInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
+            rows = rows.Where(t => EF.Functions.Like(t.Title.ToLower(), pattern) || (t.Description != null && EF.Functions.Like(t.Description.ToLower(), pattern)));
+        }
+
+        foreach (var filter in query.Variable ?? [])
+        {
+            var name = filter[..filter.IndexOf(':', StringComparison.Ordinal)];
+            var value = filter[(name.Length + 1)..];
+            rows = rows.Where(t => db.Variables.Any(v => v.TaskId == t.Id && v.Name == name && v.Value == value));
+        }
+
+        return rows;
+    }
+
+    private static IQueryable<HumanTaskRecord> Sort(IQueryable<HumanTaskRecord> rows, string? sort) => sort switch
+    {
+        "dueAt" => rows.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.Id),
+        "-dueAt" => rows.OrderBy(t => t.DueAt == null).ThenByDescending(t => t.DueAt).ThenBy(t => t.Id),
+        "priority" => rows.OrderBy(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        "createdAt" => rows.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        "-createdAt" => rows.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+        "title" => rows.OrderBy(t => t.Title).ThenBy(t => t.Id),
+        "-title" => rows.OrderByDescending(t => t.Title).ThenBy(t => t.Id),
+        _ => rows.OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
+    };
+
+    internal static TaskItem ToItem(HumanTaskRecord t, DateTimeOffset now) => new(
+        t.Id, t.Title, t.Description, t.InstanceId, t.DefinitionId, t.BusinessKey, t.Status, t.Assignee, t.Owner,
+        Names(t.CandidateUsersJson), Names(t.CandidateRolesJson), Names(t.OutcomesJson), Names(t.CommentRequiredJson),
+        JsonDocument.Parse(t.FormJson).RootElement.Clone(), t.Priority, t.DueAt, t.CreatedAt,
+        t.DueAt < now && TaskStatuses.Open.Contains(t.Status));
+
+    internal static List<string> Names(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
+}

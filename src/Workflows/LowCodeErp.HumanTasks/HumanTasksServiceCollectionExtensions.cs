@@ -1,0 +1,47 @@
+using LowCodeErp.HumanTasks.Api;
+using LowCodeErp.HumanTasks.Engine;
+using LowCodeErp.HumanTasks.Persistence;
+using LowCodeErp.Workflows.Abstractions;
+using LowCodeErp.Workflows.Runtime.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace LowCodeErp.HumanTasks;
+
+/// <summary>Registers human tasks (call <c>AddWorkflowEngine</c> and <c>AddWorkflowRuntime</c> as well).</summary>
+public static class HumanTasksServiceCollectionExtensions
+{
+    /// <summary>
+    /// The activities, the task store in the workflows database (migrated at start-up), the burst participant that
+    /// writes tasks with the instance, the inbox services and the <see cref="TasksApi.PolicyName"/> policy.
+    /// </summary>
+    public static IServiceCollection AddHumanTasks(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddActivitiesFrom<HumanTasksMarker>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TaskOutbox>();
+        services.AddSingleton<HumanTasksDbContextFactory>();
+        services.AddSingleton<IBurstParticipant, TaskBurstParticipant>();
+        services.AddSingleton<TaskQueries>();
+        services.AddSingleton<TaskCommands>();
+        services.AddSingleton<IHostedService, HumanTasksMigrator>();
+        services.AddAuthorizationBuilder().AddPolicy(TasksApi.PolicyName, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => context.User.FindAll("permissions").Any(c => c.Value is TaskUser.Permission or "*")));
+        return services;
+    }
+}
+
+/// <summary>Marks this assembly for <c>AddActivitiesFrom</c>.</summary>
+public sealed class HumanTasksMarker;
+
+/// <summary>Applies the task store's migrations at start-up (the workflows schema is migrated before it).</summary>
+internal sealed class HumanTasksMigrator(HumanTasksDbContextFactory contexts) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => contexts.MigrateAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,171 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace LowCodeErp.HumanTasks.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "HumanTaskHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Details = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HumanTaskHistory", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HumanTaskLinks",
+                columns: table => new
+                {
+                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HumanTaskLinks", x => new { x.TaskId, x.Kind, x.Name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HumanTaskVariables",
+                columns: table => new
+                {
+                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Value = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HumanTaskVariables", x => new { x.TaskId, x.Name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HumanTasks",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InstanceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DefinitionId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
+                    ActivityId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    BookmarkId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    GroupId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    BusinessKey = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    Assignee = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Owner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CandidateUsersJson = table.Column<string>(type: "text", nullable: false),
+                    CandidateRolesJson = table.Column<string>(type: "text", nullable: false),
+                    ExcludedUsersJson = table.Column<string>(type: "text", nullable: false),
+                    OutcomesJson = table.Column<string>(type: "text", nullable: false),
+                    CommentRequiredJson = table.Column<string>(type: "text", nullable: false),
+                    FormJson = table.Column<string>(type: "text", nullable: false),
+                    VariablesJson = table.Column<string>(type: "text", nullable: false),
+                    DataJson = table.Column<string>(type: "text", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Comment = table.Column<string>(type: "text", nullable: true),
+                    CompletedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HumanTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTaskHistory_TaskId_Id",
+                table: "HumanTaskHistory",
+                columns: new[] { "TaskId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTaskHistory_UserName",
+                table: "HumanTaskHistory",
+                column: "UserName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTaskLinks_Kind_Name_TaskId",
+                table: "HumanTaskLinks",
+                columns: new[] { "Kind", "Name", "TaskId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTaskVariables_Name_Value",
+                table: "HumanTaskVariables",
+                columns: new[] { "Name", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_Assignee_Status_DueAt",
+                table: "HumanTasks",
+                columns: new[] { "Assignee", "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_BusinessKey",
+                table: "HumanTasks",
+                column: "BusinessKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_CompletedBy",
+                table: "HumanTasks",
+                column: "CompletedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_GroupId",
+                table: "HumanTasks",
+                column: "GroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_InstanceId",
+                table: "HumanTasks",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_Owner_Status",
+                table: "HumanTasks",
+                columns: new[] { "Owner", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HumanTasks_Status_DueAt",
+                table: "HumanTasks",
+                columns: new[] { "Status", "DueAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "HumanTaskHistory");
+
+            migrationBuilder.DropTable(
+                name: "HumanTaskLinks");
+
+            migrationBuilder.DropTable(
+                name: "HumanTaskVariables");
+
+            migrationBuilder.DropTable(
+                name: "HumanTasks");
+        }
+    }
+}
