@@ -59,7 +59,12 @@ public sealed partial class StudioHostingTests
     {
         await using var server = new StudioServer(services =>
             services.Replace(ServiceDescriptor.Singleton<IStudioAccessTokenProvider>(new FixedToken("token-</script>-1"))));
-        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = server.BaseAddress };
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
+        using var toLogin = await anonymous.GetAsync(new Uri("/studio", UriKind.Relative), Ct);
+        toLogin.StatusCode.Should().Be(HttpStatusCode.Redirect, "an anonymous visitor is sent to the login page");
+        toLogin.Headers.Location!.ToString().Should().Contain("/account/login");
+        await StudioServer.SignInAsync(client);
 
         foreach (var address in new[] { "/studio", "/studio/definitions/order-size-check", "/studio/instances", "/studio/instances/abc" })
         {

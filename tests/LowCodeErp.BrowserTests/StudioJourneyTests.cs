@@ -30,8 +30,15 @@ public sealed class StudioJourneyTests
         var page = browser.Page;
         var name = "Browser flow " + Guid.NewGuid().ToString("N")[..6];
 
-        // 1. The list shows the definitions imported from workflows/.
+        // 0. An anonymous visitor is sent to the single sign-on's login page and comes back signed in as the analyst.
         await page.GotoAsync(new Uri(server.BaseAddress, "/studio").ToString());
+        await page.WaitForURLAsync(new Regex("/account/login"));
+        await page.FillAsync("#userName", "analyst");
+        await page.FillAsync("#password", StudioServer.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/studio$"));
+
+        // 1. The list shows the definitions imported from workflows/.
         await Expect(page.Locator("tr:has-text('order-size-check')")).ToBeVisibleAsync();
         await Expect(page.Locator("tr:has-text('Hello world')")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("01-definition-list");
@@ -127,6 +134,7 @@ public sealed class StudioJourneyTests
     private static async Task<JsonNode> GetJsonAsync(StudioServer server, string path)
     {
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await server.TokenAsync());
         return (await client.GetFromJsonAsync<JsonNode>(path, TestContext.Current.CancellationToken))!;
     }
 }

@@ -4,11 +4,13 @@ using LowCodeErp.HumanTasks.Api;
 using LowCodeErp.Identity;
 using LowCodeErp.Rules;
 using LowCodeErp.Rules.Api;
+using LowCodeErp.Server.Auth;
 using LowCodeErp.Server.Health;
 using LowCodeErp.Server.Startup;
 using LowCodeErp.ServiceDefaults;
 using LowCodeErp.ServiceDefaults.Health;
 using LowCodeErp.Studio;
+using LowCodeErp.Studio.Auth;
 using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Api;
 using LowCodeErp.Workflows.Api.HttpWorkflows;
@@ -59,6 +61,10 @@ public static class EmbeddedServerExtensions
         services.AddBackgroundWorkflowDispatcher();
         services.AddElsaApi();
         services.AddElsaStudio(builder.Configuration);
+        // Studio's pages: login cookie, and a token of the signed-in user for the API calls Studio makes.
+        services.AddSingleton<IStudioAccessTokenProvider, SignedInUserStudioTokens>();
+        SignedInUserStudioTokens.AddPagePolicy(services.AddAuthorizationBuilder());
+        services.PostConfigure<StudioOptions>(studio => studio.PagePolicy ??= SignedInUserStudioTokens.PagePolicy);
         AddIdentity(builder);
         services.AddReadinessCheck<WorkflowsDatabaseHealthCheck>("workflows-database");
         // Last: a folder plugin may not take an activity type that a built-in or referenced activity already has.

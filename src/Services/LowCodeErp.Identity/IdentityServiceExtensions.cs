@@ -59,6 +59,7 @@ public static class IdentityServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PermissionResolver>();
         services.AddScoped<TokenPrincipals>();
+        services.AddScoped<Sessions.SessionAccessTokens>();
         services.AddHostedService<IdentitySeeder>();
         return builder;
     }

@@ -24,7 +24,9 @@ public static class StudioEndpointRouteBuilderExtensions
         var studio = endpoints.MapGroup("/studio").WithTags("Studio").ExcludeFromDescription();
         foreach (var route in PageRoutes)
         {
-            var page = studio.MapGet(route, StudioHostPage.RenderAsync);
+            // A page a browser navigates to: a cookie sign-in may redirect to its login page (.NET 10 answers 401 to
+            // minimal-API endpoints unless they opt in).
+            var page = studio.MapGet(route, StudioHostPage.RenderAsync).AllowCookieRedirect();
             _ = string.IsNullOrEmpty(policy) ? page.RequireAuthorization() : page.RequireAuthorization(policy);
         }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,10 +26,55 @@ public sealed class StudioServer : WebApplicationFactory<Program>
             File.Copy(file, Path.Combine(WorkflowsFolder, Path.GetFileName(file)));
         }
 
-        UseKestrel(0);
+        // The port is chosen first: the server is its own token issuer, and issuer and authority name it.
+        _port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{_port}/");
+        UseKestrel(_port);
         StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    private readonly int _port;
+
+    /// <summary>The demo password of the seeded users (the server's default).</summary>
+    public const string DemoPassword = "Erp-demo-1";
+
+    /// <summary>Signs <paramref name="client"/> (which must keep cookies) in through the login page.</summary>
+    public static async Task SignInAsync(HttpClient client, string userName = "analyst")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var form = await client.GetStringAsync(new Uri("/account/login?returnUrl=%2Fstudio", UriKind.Relative));
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = antiforgery, ["returnUrl"] = "/studio", ["userName"] = userName, ["password"] = DemoPassword,
+        });
+        using var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), content);
+        if ((int)response.StatusCode >= 400)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+    }
+
+    /// <summary>An access token of a demo user from <c>/connect/token</c> (password grant of <c>erp-cli</c>).</summary>
+    public async Task<string> TokenAsync(string userName = "analyst")
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["client_id"] = "erp-cli", ["username"] = userName, ["password"] = DemoPassword,
+            ["scope"] = "openid profile roles erp-api",
+        });
+        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>();
+        return (string)json!["access_token"]!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The repository (for <c>workflows/</c> and the results folder).</summary>
@@ -45,6 +89,8 @@ public sealed class StudioServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Workflows", $"Data Source={Path.Combine(_root, "data", "workflows.db")}");
         builder.UseSetting("Workflows:Folder", WorkflowsFolder);
         builder.UseSetting("Workflows:WatchFolder", "false");
+        builder.UseSetting("Identity:Issuer", BaseAddress.ToString());
+        builder.UseSetting("Auth:Authority", BaseAddress.ToString());
         if (_configureServices is not null)
         {
             builder.ConfigureServices(_configureServices);

@@ -1,0 +1,29 @@
+using LowCodeErp.Identity;
+using LowCodeErp.Identity.Sessions;
+using LowCodeErp.Studio.Auth;
+using Microsoft.AspNetCore.Authorization;
+
+namespace LowCodeErp.Server.Auth;
+
+/// <summary>
+/// Elsa Studio in the embedded shape: its pages need the login cookie of the single sign-on service (anonymous visitors
+/// are sent to <c>/account/login</c>), and each page gets an access token of the signed-in user to call <c>/elsa/api</c> with.
+/// </summary>
+public sealed class SignedInUserStudioTokens : IStudioAccessTokenProvider
+{
+    /// <summary>The policy of Studio's host pages.</summary>
+    public const string PagePolicy = "studio-page";
+
+    /// <inheritdoc />
+    public async ValueTask<string?> GetAccessTokenAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return await context.RequestServices.GetRequiredService<SessionAccessTokens>().ForSignedInUserAsync(context);
+    }
+
+    /// <summary>Signed in with the login cookie (a bearer token is no use to a page a browser navigates to).</summary>
+    public static void AddPagePolicy(AuthorizationBuilder authorization) =>
+        authorization.AddPolicy(PagePolicy, policy => policy
+            .AddAuthenticationSchemes(IdentityServiceDefaults.CookieScheme)
+            .RequireAuthenticatedUser());
+}
