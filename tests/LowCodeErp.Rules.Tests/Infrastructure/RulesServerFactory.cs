@@ -1,29 +1,20 @@
 using System.Net.Http.Json;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
-using LowCodeErp.Rules.Api;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
+using LowCodeErp.Tests.Shared;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LowCodeErp.Rules.Tests.Infrastructure;
 
 /// <summary>
 /// The embedded server on a temporary SQLite database, importing a temporary copy of the repository's <c>rules/</c>
-/// (watched) plus one invalid file, and the scenario workflow. With <c>testAuth</c> the caller's permissions come from an
-/// <c>X-Test-Permissions</c> header instead of the embedded administrator stand-in.
+/// (watched) plus one invalid file, and the scenario workflow. The server trusts the test signing key
+/// (<see cref="TestTokens"/>); clients send a token with the permissions asked for (an administrator's by default).
 /// </summary>
 public sealed class RulesServerFactory : WebApplicationFactory<Program>
 {
-    public const string PermissionsHeader = "X-Test-Permissions";
-
-    /// <summary>Permissions from the <see cref="PermissionsHeader"/> instead of the embedded administrator stand-in.</summary>
+    /// <summary>When set, a client asked for no permissions sends no token at all (anonymous) instead of an administrator's.</summary>
     public bool TestAuth { get; init; }
 
     private readonly string _root = Paths.NewTempFolder("erp-rules-api");
@@ -35,9 +26,10 @@ public sealed class RulesServerFactory : WebApplicationFactory<Program>
     public HttpClient Client(string? permissions = null)
     {
         var client = CreateClient();
-        if (permissions is not null)
+        var granted = permissions?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? (TestAuth ? null : ["*"]);
+        if (granted is not null)
         {
-            client.DefaultRequestHeaders.Add(PermissionsHeader, permissions);
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.For(granted));
         }
 
         return client;
@@ -61,10 +53,9 @@ public sealed class RulesServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Workflows:Folder", WorkflowsFolder);
         builder.UseSetting("Rules:Folder", RulesFolder);
         builder.UseSetting("Rules:WatchFolder", "true");
-        if (TestAuth)
+        foreach (var (key, value) in TestTokens.Settings)
         {
-            builder.ConfigureTestServices(services => services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null));
+            builder.UseSetting(key, value);
         }
     }
 
@@ -73,25 +64,5 @@ public sealed class RulesServerFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Paths.TryDelete(_root);
-    }
-
-    /// <summary>Signs the caller in with the permissions of the header; no header, no user (401).</summary>
-    private sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string SchemeName = "TestHeader";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (!Request.Headers.TryGetValue(PermissionsHeader, out var value))
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-
-            var claims = value.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(p => new Claim(RulesAuthorization.PermissionsClaim, p)).Append(new Claim("sub", "tester"));
-            var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
-        }
     }
 }

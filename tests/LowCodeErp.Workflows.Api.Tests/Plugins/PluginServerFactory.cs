@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using LowCodeErp.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -45,8 +46,20 @@ public sealed class PluginServerFactory : WebApplicationFactory<Program>
     public async Task<JsonNode> GetJsonAsync(string path) =>
         (await CreateClient().GetFromJsonAsync<JsonNode>(path, TestContext.Current.CancellationToken))!;
 
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.For("*"));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var (key, value) in TestTokens.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("ConnectionStrings:Workflows", $"Data Source={Path.Combine(_root, "data", "workflows.db")}");
         builder.UseSetting("Workflows:Folder", WorkflowsFolder);
         builder.UseSetting("Workflows:Plugins:Path", PluginsFolder);

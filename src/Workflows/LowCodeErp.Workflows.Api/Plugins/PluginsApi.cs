@@ -1,3 +1,4 @@
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Api.Models;
 using LowCodeErp.Workflows.Core.Plugins;
 using Microsoft.AspNetCore.Builder;
@@ -19,7 +20,7 @@ public static class PluginsApi
     public static RouteGroupBuilder MapPluginsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var group = api.MapGroup("/plugins").WithTags("Plugins");
+        var group = api.MapGroup("/plugins").WithTags("Plugins").RequirePermission(ErpPermissions.WorkflowsRead);
         group.MapGet("/", List).WithName("ListActivityPlugins").WithSummary("Folder plugins found at start-up, loaded or skipped.");
         group.MapGet("/{name}", Get).WithName("GetActivityPlugin").WithSummary("One folder plugin by folder name; 404 when there is none.");
         return api;
