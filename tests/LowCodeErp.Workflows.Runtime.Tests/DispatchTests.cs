@@ -58,7 +58,8 @@ public abstract class DispatchTests(TestDatabase database)
         }
 
         await using var restarted = await RuntimeHost.StartAsync(options);
-        (await restarted.Recovery.RecoverAllAsync(Ct)).Should().Be(1);
+        // At least ours: on PostgreSQL the class shares one database, where another test's marker may be waiting too.
+        (await restarted.Recovery.RecoverAllAsync(Ct)).Should().BeGreaterThanOrEqualTo(1);
         var late = await restarted.Services.GetRequiredService<WorkflowRuntime>().RunPendingAsync(instanceId, Ct);
 
         late.Should().BeFalse("the instance ran already");
