@@ -80,6 +80,8 @@ public sealed class ResilienceTests
 
         response.StatusCode.Should().Be(HttpStatusCode.GatewayTimeout);
         (await Problem.ReadAsync(response))["detail"]!.ToString().Should().Contain("300 ms", "a single attempt ran into the per-call budget");
-        (await dependency.WaitForHitsAsync(2)).Should().Be(1, "the single attempt is all the dependency sees");
+        // At most the one attempt (a retried POST would reach it up to 3 times). On a loaded machine the 300 ms budget
+        // can run out before the request even reaches the dependency's handler, so 0 is possible too.
+        (await dependency.WaitForHitsAsync(2)).Should().BeLessThanOrEqualTo(1, "a POST is never retried");
     }
 }
