@@ -43,7 +43,6 @@ public static class EmbeddedServerExtensions
         // Rules first: their start-up (migrate, import rules/, warm) must precede the workflow import, which validates
         // Erp.EvaluateRules ports against the rule sets.
         services.AddRules(builder.Configuration);
-        services.AddAuthorizationBuilder().AddRulesPolicies();
         services.AddOptions<WorkflowsStartupOptions>().Bind(builder.Configuration.GetSection(WorkflowsStartupOptions.Section));
         services.AddHostedService<WorkflowsStartupService>();
         services.AddHostedService<WorkflowsFolderWatcher>();

@@ -3,6 +3,7 @@ using LowCodeErp.Rules.Engine;
 using LowCodeErp.Rules.Model;
 using LowCodeErp.Rules.Stores;
 using LowCodeErp.Rules.Testing;
+using LowCodeErp.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,15 +26,15 @@ public static class RulesEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup(prefix).WithTags("Rules");
-        group.MapGet("", ListAsync).RequireAuthorization(RulesAuthorization.Read);
-        group.MapGet("{name}", GetAsync).RequireAuthorization(RulesAuthorization.Read);
-        group.MapGet("{name}/versions/{version:int}", GetVersionAsync).RequireAuthorization(RulesAuthorization.Read);
-        group.MapPut("{name}/draft", SaveDraftAsync).RequireAuthorization(RulesAuthorization.Design);
-        group.MapPost("{name}/publish", PublishAsync).RequireAuthorization(RulesAuthorization.Design);
-        group.MapPost("{name}/retract", RetractAsync).RequireAuthorization(RulesAuthorization.Design);
-        group.MapPost("{name}/test", TestAsync).RequireAuthorization(RulesAuthorization.Design);
-        group.MapPost("{name}/versions/{version:int}/preview", PreviewAsync).RequireAuthorization(RulesAuthorization.Design);
-        group.MapPost("{name}/evaluate", EvaluateAsync).RequireAuthorization(RulesAuthorization.Run);
+        group.MapGet("", ListAsync).RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("{name}", GetAsync).RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapGet("{name}/versions/{version:int}", GetVersionAsync).RequirePermission(ErpPermissions.WorkflowsRead);
+        group.MapPut("{name}/draft", SaveDraftAsync).RequirePermission(ErpPermissions.WorkflowsDesign);
+        group.MapPost("{name}/publish", PublishAsync).RequirePermission(ErpPermissions.WorkflowsDesign);
+        group.MapPost("{name}/retract", RetractAsync).RequirePermission(ErpPermissions.WorkflowsDesign);
+        group.MapPost("{name}/test", TestAsync).RequirePermission(ErpPermissions.WorkflowsDesign);
+        group.MapPost("{name}/versions/{version:int}/preview", PreviewAsync).RequirePermission(ErpPermissions.WorkflowsDesign);
+        group.MapPost("{name}/evaluate", EvaluateAsync).RequirePermission(ErpPermissions.WorkflowsRun);
         return group;
     }
 
