@@ -32,6 +32,13 @@ public sealed class RabbitMqOutageTests(SqliteTestDatabase database) : IClassFix
                 ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
             });
         Log("host started");
+
+        // The hosted bus starts in the background. Until the receive endpoint has bound its queue, the broker confirms
+        // and drops what is published to the exchange: on a busy machine that lost the first events of this test.
+        var bus = host.Services.GetRequiredService<IBusControl>();
+        await Eventually.TrueAsync(() => Task.FromResult(bus.CheckHealth().Status == BusHealthStatus.Healthy),
+            "the bus and its receive endpoint are ready", TimeSpan.FromMinutes(2));
+        Log("bus healthy");
         var before = await CommitAsync(host, 1, 10);
         await WaitReceivedAsync(host, before.Count);
         Log("10 received before the outage");
@@ -96,7 +103,17 @@ public sealed class RabbitMqOutageTests(SqliteTestDatabase database) : IClassFix
 
     private static Task WaitReceivedAsync(BusHost host, int count) => Eventually.TrueAsync(
         () => host.WithDbAsync(async (db, _) => await db.ReceivedEvents.CountAsync(Cancel) >= count),
-        $"the consumer has received {count} events", TimeSpan.FromMinutes(5));
+        $"the consumer has received {count} events", TimeSpan.FromMinutes(5), () => DescribeAsync(host));
+
+    private static Task<string> DescribeAsync(BusHost host) => host.WithDbAsync(async (db, _) =>
+    {
+        var rows = await db.Set<OutboxMessage>().OrderBy(m => m.Id).ToListAsync(CancellationToken.None);
+        var received = await db.ReceivedEvents.CountAsync(CancellationToken.None);
+        var lastError = rows.LastOrDefault(r => r.LastError != null)?.LastError ?? "none";
+        return $"Outbox: {rows.Count} rows, {rows.Count(r => r.SentAt != null)} sent, {rows.Sum(r => r.Attempts)} failed " +
+            $"attempts, last error: {lastError}. Bus: {host.Services.GetRequiredService<IBusControl>().CheckHealth().Status}, " +
+            $"{host.Published.Count} publishes confirmed, {host.Consumed.Count} consumed, {received} received rows.";
+    });
 
     private static async Task RepublishAsync(BusHost host, Guid eventId)
     {
