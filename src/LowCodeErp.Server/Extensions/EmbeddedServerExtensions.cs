@@ -9,6 +9,7 @@ using LowCodeErp.Server.Health;
 using LowCodeErp.Server.Startup;
 using LowCodeErp.ServiceDefaults;
 using LowCodeErp.ServiceDefaults.Health;
+using LowCodeErp.ServiceDefaults.OpenApi;
 using LowCodeErp.Studio;
 using LowCodeErp.Studio.Auth;
 using LowCodeErp.Workflows.Abstractions;
@@ -60,10 +61,13 @@ public static class EmbeddedServerExtensions
         services.AddBackgroundWorkflowDispatcher();
         services.AddElsaApi();
         services.AddElsaStudio(builder.Configuration);
-        // Studio's pages: login cookie, and a token of the signed-in user for the API calls Studio makes.
-        services.AddSingleton<IStudioAccessTokenProvider, SignedInUserStudioTokens>();
-        SignedInUserStudioTokens.AddPagePolicy(services.AddAuthorizationBuilder());
-        services.PostConfigure<StudioOptions>(studio => studio.PagePolicy ??= SignedInUserStudioTokens.PagePolicy);
+        // Studio's pages and Scalar: login cookie, and a token of the signed-in user for the API calls they make.
+        services.AddSingleton<SignedInUserPageTokens>();
+        services.AddSingleton<IStudioAccessTokenProvider>(sp => sp.GetRequiredService<SignedInUserPageTokens>());
+        services.AddSingleton<IApiDocsAccessTokenProvider>(sp => sp.GetRequiredService<SignedInUserPageTokens>());
+        SignedInUserPageTokens.AddPagePolicy(services.AddAuthorizationBuilder());
+        services.PostConfigure<StudioOptions>(studio => studio.PagePolicy ??= SignedInUserPageTokens.PagePolicy);
+        services.AddApiDocsBrowserSignIn(IdentityServiceDefaults.CookieScheme);
         AddIdentity(builder);
         services.AddReadinessCheck<WorkflowsDatabaseHealthCheck>("workflows-database");
         // Last: a folder plugin may not take an activity type that a built-in or referenced activity already has.
