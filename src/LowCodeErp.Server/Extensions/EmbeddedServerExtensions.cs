@@ -12,6 +12,8 @@ using LowCodeErp.ServiceDefaults.Health;
 using LowCodeErp.ServiceDefaults.OpenApi;
 using LowCodeErp.Studio;
 using LowCodeErp.Studio.Auth;
+using LowCodeErp.Web;
+using LowCodeErp.Web.Auth;
 using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Api;
 using LowCodeErp.Workflows.Api.HttpWorkflows;
@@ -68,6 +70,9 @@ public static class EmbeddedServerExtensions
         SignedInUserPageTokens.AddPagePolicy(services.AddAuthorizationBuilder());
         services.PostConfigure<StudioOptions>(studio => studio.PagePolicy ??= SignedInUserPageTokens.PagePolicy);
         services.AddApiDocsBrowserSignIn(IdentityServiceDefaults.CookieScheme);
+        // The staff web application (inbox): the same login cookie; roles and permissions from the user store.
+        services.AddErpWeb(web => web.AuthenticationScheme = IdentityServiceDefaults.CookieScheme);
+        services.AddSingleton<IErpUserClaims, SignedInUserWebClaims>();
         AddIdentity(builder);
         services.AddReadinessCheck<WorkflowsDatabaseHealthCheck>("workflows-database");
         // Last: a folder plugin may not take an activity type that a built-in or referenced activity already has.
@@ -85,7 +90,8 @@ public static class EmbeddedServerExtensions
 
     /// <summary>
     /// Endpoints: <c>/elsa/api</c> (token and permission required), <c>/workflows/{**path}</c> (HTTP-triggered flows),
-    /// <c>/api/rules</c>, <c>/api/tasks</c>, single sign-on (<c>/connect/*</c>, <c>/account/*</c>, <c>/api/identity/*</c>) and <c>/studio</c> (Elsa Studio).
+    /// <c>/api/rules</c>, <c>/api/tasks</c>, single sign-on (<c>/connect/*</c>, <c>/account/*</c>, <c>/api/identity/*</c>), <c>/studio</c> (Elsa Studio)
+    /// and <c>/inbox</c> (the staff web application; <c>/</c> redirects to it).
     /// </summary>
     public static WebApplication MapEmbeddedServerEndpoints(this WebApplication app)
     {
@@ -96,6 +102,7 @@ public static class EmbeddedServerExtensions
         app.MapHumanTasksApi();
         app.MapIdentityService();
         app.MapElsaStudio();
+        app.MapErpWeb();
         return app;
     }
 
