@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LowCodeErp.HumanTasks.Persistence;
+using LowCodeErp.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace LowCodeErp.HumanTasks.Api;
@@ -48,10 +49,17 @@ public sealed class TaskQueries(HumanTasksDbContextFactory contexts, TimeProvide
         ArgumentNullException.ThrowIfNull(query);
         await using var db = contexts.CreateDbContext();
         var now = clock.GetUtcNow();
-        var rows = Filter(db, TaskViews.Of(db, user, query.View ?? TaskViews.Mine).AsNoTracking(), query, now);
-        var total = await rows.CountAsync(cancellationToken);
         var page = query.Page ?? 0;
         var size = query.PageSize ?? 25;
+        if ((query.View ?? TaskViews.Mine) == TaskViews.Candidate && CandidateInbox.Serves(query))
+        {
+            var (count, found) = await CandidateInbox.PageAsync(db, user, query, now, cancellationToken);
+            return new TaskPage([.. found.Select(t => ToItem(t, now))], count, page, size);
+        }
+
+        // Other views, and candidate lists narrowed by a task filter (text, variable, business key), which drives the plan.
+        var rows = Filter(db, TaskViews.Of(db, user, query.View ?? TaskViews.Mine).AsNoTracking(), query, now);
+        var total = await rows.CountAsync(cancellationToken);
         var items = await Sort(rows, query.Sort).Skip(page * size).Take(size).ToListAsync(cancellationToken);
         return new TaskPage([.. items.Select(t => ToItem(t, now))], total, page, size);
     }
@@ -62,24 +70,35 @@ public sealed class TaskQueries(HumanTasksDbContextFactory contexts, TimeProvide
         await using var db = contexts.CreateDbContext();
         var now = clock.GetUtcNow();
         var mine = await TaskViews.MineOf(db, user).CountAsync(cancellationToken);
-        var candidate = await TaskViews.CandidateOf(db, user).CountAsync(cancellationToken);
+        var candidate = await TaskViews.CandidateRowsOf(db, user).CountAsync(cancellationToken);
         var overdue = await TaskViews.MineOf(db, user).Where(t => t.DueAt < now).CountAsync(cancellationToken);
         var completed = await TaskViews.CompletedOf(db, user).CountAsync(cancellationToken);
         return new TaskCounts(mine, candidate, overdue, completed);
     }
 
-    private static IQueryable<HumanTaskRecord> Filter(HumanTasksDbContext db, IQueryable<HumanTaskRecord> rows, TaskListQuery query, DateTimeOffset now)
+    private IQueryable<HumanTaskRecord> Filter(HumanTasksDbContext db, IQueryable<HumanTaskRecord> rows, TaskListQuery query, DateTimeOffset now)
     {
         rows = query.Definition is { } definition ? rows.Where(t => t.DefinitionId == definition) : rows;
         rows = query.Status is { } status ? rows.Where(t => t.Status == status) : rows;
         rows = query.DueBefore is { } before ? rows.Where(t => t.DueAt < before.ToUniversalTime()) : rows;
         rows = query.Overdue == true ? rows.Where(t => t.DueAt < now && TaskStatuses.Open.Contains(t.Status)) : rows;
         rows = query.Priority is { } priority ? rows.Where(t => t.Priority >= priority) : rows;
+        return TaskColumnFilters(db, rows, query);
+    }
+
+    /// <summary>The filters only the task row (or its variables) can answer: business key, text, variable values.</summary>
+    private IQueryable<HumanTaskRecord> TaskColumnFilters(HumanTasksDbContext db, IQueryable<HumanTaskRecord> rows, TaskListQuery query)
+    {
         rows = query.BusinessKey is { } key ? rows.Where(t => t.BusinessKey == key) : rows;
         if (query.Q is { Length: > 0 } text)
         {
             var pattern = $"%{text.ToLowerInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
-            rows = rows.Where(t => EF.Functions.Like(t.Title.ToLower(), pattern) || (t.Description != null && EF.Functions.Like(t.Description.ToLower(), pattern)));
+            // PostgreSQL: ILIKE, which its trigram indexes serve; elsewhere a scan of LOWER(...) LIKE (same matches).
+            rows = contexts.Provider == WorkflowsDatabaseProvider.PostgreSql
+                ? rows.Where(t => EF.Functions.ILike(t.Title, pattern) || (t.Description != null && EF.Functions.ILike(t.Description, pattern))
+                                  || (t.BusinessKey != null && EF.Functions.ILike(t.BusinessKey, pattern)))
+                : rows.Where(t => EF.Functions.Like(t.Title.ToLower(), pattern) || (t.Description != null && EF.Functions.Like(t.Description.ToLower(), pattern))
+                                  || (t.BusinessKey != null && EF.Functions.Like(t.BusinessKey.ToLower(), pattern)));
         }
 
         foreach (var filter in query.Variable ?? [])

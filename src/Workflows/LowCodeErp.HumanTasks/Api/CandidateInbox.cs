@@ -1,0 +1,54 @@
+using LowCodeErp.HumanTasks.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LowCodeErp.HumanTasks.Api;
+
+/// <summary>
+/// The candidate view without task-column filters, read from its index (<see cref="TaskCandidateRecord"/>): each
+/// branch of <see cref="TaskViews.CandidateBranchesOf"/> yields at most page-end rows in sort order (an index range
+/// scan that stops early), the union of those is sorted and paged, and only the page's tasks are read. The total is
+/// counted from the candidate index alone.
+/// </summary>
+internal static class CandidateInbox
+{
+    /// <summary>Whether this path can answer the query: filters and sort only on columns the candidate rows copy.</summary>
+    public static bool Serves(TaskListQuery query) =>
+        query.BusinessKey is null && query.Q is not { Length: > 0 } && query.Variable is not { Length: > 0 } && query.Sort?.TrimStart('-') != "title";
+
+    public static async Task<(int Total, List<HumanTaskRecord> Items)> PageAsync(HumanTasksDbContext db, TaskUser user, TaskListQuery query,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var size = query.PageSize ?? 25;
+        var end = ((query.Page ?? 0) * size) + size;
+        var branches = TaskViews.CandidateBranchesOf(db, user).Select(b => Filter(b, query, now)).ToList();
+        var total = await branches.Aggregate((all, b) => all.Concat(b)).CountAsync(cancellationToken);
+        var firstRows = branches.Select(b => Sort(b, query.Sort).Take(end)).Aggregate((all, b) => all.Concat(b));
+        var ids = await Sort(firstRows, query.Sort).Skip(end - size).Take(size).Select(c => c.TaskId).ToListAsync(cancellationToken);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id) && t.Status == TaskStatuses.Unassigned).ToDictionaryAsync(t => t.Id, cancellationToken);
+        // A task claimed or ended between the two reads is left out rather than shown with a state the view does not hold.
+        return (total, [.. ids.Where(tasks.ContainsKey).Select(id => tasks[id])]);
+    }
+
+    private static IQueryable<TaskCandidateRecord> Filter(IQueryable<TaskCandidateRecord> rows, TaskListQuery query, DateTimeOffset now)
+    {
+        rows = query.Definition is { } definition ? rows.Where(c => c.DefinitionId == definition) : rows;
+        // Every candidate row belongs to an unassigned task.
+        rows = query.Status is { } status && status != TaskStatuses.Unassigned ? rows.Where(c => false) : rows;
+        // DueOrder is the indexed column; on dated tasks it equals DueAt.
+        rows = query.DueBefore is { } before ? rows.Where(c => c.DueOrder < before.ToUniversalTime() && c.DueAt != null) : rows;
+        rows = query.Overdue == true ? rows.Where(c => c.DueOrder < now && c.DueAt != null) : rows;
+        rows = query.Priority is { } priority ? rows.Where(c => c.Priority >= priority) : rows;
+        return rows;
+    }
+
+    // The orders of TaskQueries' sorts on the copied columns, ties broken by the task id as there ("title" is not copied).
+    private static IQueryable<TaskCandidateRecord> Sort(IQueryable<TaskCandidateRecord> rows, string? sort) => sort switch
+    {
+        "dueAt" => rows.OrderBy(c => c.DueOrder).ThenBy(c => c.TaskId),
+        "-dueAt" => rows.OrderBy(c => c.DueAt == null).ThenByDescending(c => c.DueAt).ThenBy(c => c.TaskId),
+        "priority" => rows.OrderBy(c => c.Priority).ThenBy(c => c.CreatedAt).ThenBy(c => c.TaskId),
+        "createdAt" => rows.OrderBy(c => c.CreatedAt).ThenBy(c => c.TaskId),
+        "-createdAt" => rows.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.TaskId),
+        _ => rows.OrderByDescending(c => c.Priority).ThenBy(c => c.CreatedAt).ThenBy(c => c.TaskId),
+    };
+}
