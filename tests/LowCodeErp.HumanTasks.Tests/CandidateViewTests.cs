@@ -1,7 +1,9 @@
 using System.Net;
 using FluentAssertions;
+using LowCodeErp.HumanTasks.Api;
 using LowCodeErp.HumanTasks.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static LowCodeErp.HumanTasks.Tests.Infrastructure.Api;
 
 namespace LowCodeErp.HumanTasks.Tests;
@@ -108,6 +110,33 @@ public abstract class CandidateViewTests<TDatabase>(TDatabase database) : IClass
         (await uw2.ListAsync("view=candidate&definition=committee")).Select(t => t.Id()).Should().Equal(committee);
         (await uw2.ListAsync("view=candidate&status=Assigned")).Should().BeEmpty();
         (await uw2.ListAsync("view=candidate&page=1")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Counts_stop_at_the_limit_and_say_so()
+    {
+        await using var host = await TasksHost.StartAsync(database.NewDatabase(), services => services.AddSingleton(new TaskInboxOptions { CountLimit = 2 }));
+        var roles = $$""" "candidateRoles": {{TaskFlows.Literal("Object", "underwriter")}} """;
+        for (var i = 0; i < 3; i++)
+        {
+            await StartTaskAsync(host, $"limit{i}", $"Task {i}", roles);
+        }
+
+        var uw = host.As("uw2", "underwriter");
+        var notFull = await uw.GetJsonAsync("/api/tasks?view=candidate");
+        (notFull.GetProperty("totalCount").GetInt32(), notFull.GetProperty("totalCountExact").GetBoolean()).Should().Be((3, true), "a page that is not full tells the total");
+        foreach (var query in new[] { "view=candidate&pageSize=2", "view=candidate&pageSize=2&q=task", "view=candidate&pageSize=1&page=7" })
+        {
+            var page = await uw.GetJsonAsync($"/api/tasks?{query}");
+            (page.GetProperty("totalCount").GetInt32(), page.GetProperty("totalCountExact").GetBoolean()).Should().Be((2, false), query);
+        }
+
+        var counts = await uw.GetJsonAsync("/api/tasks/counts");
+        (counts.GetProperty("candidate").GetInt32(), counts.GetProperty("limit").GetInt32()).Should().Be((2, 2));
+
+        await uw.ClaimAsync((await uw.ListAsync("view=candidate"))[0].Id()).ShouldBeAsync(HttpStatusCode.NoContent);
+        var exact = await uw.GetJsonAsync("/api/tasks?view=candidate&pageSize=2");
+        (exact.GetProperty("totalCount").GetInt32(), exact.GetProperty("totalCountExact").GetBoolean()).Should().Be((2, true), "two tasks are within the limit");
     }
 
     [Fact]

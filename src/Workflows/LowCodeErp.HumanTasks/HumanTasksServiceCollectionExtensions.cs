@@ -25,6 +25,7 @@ public static class HumanTasksServiceCollectionExtensions
         services.AddSingleton<TaskOutbox>();
         services.AddSingleton<HumanTasksDbContextFactory>();
         services.AddSingleton<IBurstParticipant, TaskBurstParticipant>();
+        services.TryAddSingleton(new TaskInboxOptions());
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<TaskCommands>();
         services.AddSingleton<IHostedService, HumanTasksMigrator>();

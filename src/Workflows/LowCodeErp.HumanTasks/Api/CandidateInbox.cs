@@ -6,7 +6,7 @@ namespace LowCodeErp.HumanTasks.Api;
 /// <summary>
 /// The candidate view without task-column filters, read from its index (<see cref="TaskCandidateRecord"/>): each
 /// branch of <see cref="TaskViews.CandidateBranchesOf"/> yields at most page-end rows in sort order (an index range
-/// scan that stops early), the union of those is sorted and paged, and only the page's tasks are read. The total is
+/// scan that stops early), the union of those is sorted and paged, and only the page's tasks are read. Totals are
 /// counted from the candidate index alone.
 /// </summary>
 internal static class CandidateInbox
@@ -15,18 +15,21 @@ internal static class CandidateInbox
     public static bool Serves(TaskListQuery query) =>
         query.BusinessKey is null && query.Q is not { Length: > 0 } && query.Variable is not { Length: > 0 } && query.Sort?.TrimStart('-') != "title";
 
-    public static async Task<(int Total, List<HumanTaskRecord> Items)> PageAsync(HumanTasksDbContext db, TaskUser user, TaskListQuery query,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The view's branches with the query's filters.</summary>
+    public static List<IQueryable<TaskCandidateRecord>> Branches(HumanTasksDbContext db, TaskUser user, TaskListQuery query, DateTimeOffset now) =>
+        [.. TaskViews.CandidateBranchesOf(db, user).Select(b => Filter(b, query, now))];
+
+    /// <summary>The page: how many candidate rows it held, and their tasks in order.</summary>
+    public static async Task<(int Read, List<HumanTaskRecord> Items)> PageAsync(HumanTasksDbContext db, List<IQueryable<TaskCandidateRecord>> branches,
+        TaskListQuery query, CancellationToken cancellationToken)
     {
         var size = query.PageSize ?? 25;
         var end = ((query.Page ?? 0) * size) + size;
-        var branches = TaskViews.CandidateBranchesOf(db, user).Select(b => Filter(b, query, now)).ToList();
-        var total = await branches.Aggregate((all, b) => all.Concat(b)).CountAsync(cancellationToken);
         var firstRows = branches.Select(b => Sort(b, query.Sort).Take(end)).Aggregate((all, b) => all.Concat(b));
         var ids = await Sort(firstRows, query.Sort).Skip(end - size).Take(size).Select(c => c.TaskId).ToListAsync(cancellationToken);
         var tasks = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id) && t.Status == TaskStatuses.Unassigned).ToDictionaryAsync(t => t.Id, cancellationToken);
         // A task claimed or ended between the two reads is left out rather than shown with a state the view does not hold.
-        return (total, [.. ids.Where(tasks.ContainsKey).Select(id => tasks[id])]);
+        return (ids.Count, [.. ids.Where(tasks.ContainsKey).Select(id => tasks[id])]);
     }
 
     private static IQueryable<TaskCandidateRecord> Filter(IQueryable<TaskCandidateRecord> rows, TaskListQuery query, DateTimeOffset now)
