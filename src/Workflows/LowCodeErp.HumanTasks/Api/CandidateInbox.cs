@@ -19,17 +19,19 @@ internal static class CandidateInbox
     public static List<IQueryable<TaskCandidateRecord>> Branches(HumanTasksDbContext db, TaskUser user, TaskListQuery query, DateTimeOffset now) =>
         [.. TaskViews.CandidateBranchesOf(db, user).Select(b => Filter(b, query, now))];
 
-    /// <summary>The page: how many candidate rows it held, and their tasks in order.</summary>
+    /// <summary>The page: how many candidate rows it held, and their tasks in order (one query).</summary>
     public static async Task<(int Read, List<HumanTaskRecord> Items)> PageAsync(HumanTasksDbContext db, List<IQueryable<TaskCandidateRecord>> branches,
         TaskListQuery query, CancellationToken cancellationToken)
     {
         var size = query.PageSize ?? 25;
         var end = ((query.Page ?? 0) * size) + size;
         var firstRows = branches.Select(b => Sort(b, query.Sort).Take(end)).Aggregate((all, b) => all.Concat(b));
-        var ids = await Sort(firstRows, query.Sort).Skip(end - size).Take(size).Select(c => c.TaskId).ToListAsync(cancellationToken);
-        var tasks = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id) && t.Status == TaskStatuses.Unassigned).ToDictionaryAsync(t => t.Id, cancellationToken);
-        // A task claimed or ended between the two reads is left out rather than shown with a state the view does not hold.
-        return (ids.Count, [.. ids.Where(tasks.ContainsKey).Select(id => tasks[id])]);
+        var pageRows = Sort(firstRows, query.Sort).Skip(end - size).Take(size);
+        // Candidate rows change with the task's status in one transaction, so the status check is only a guard. The
+        // outer sort repeats the page's order, which a join does not keep.
+        var page = await Sort(pageRows.Join(db.Tasks.AsNoTracking().Where(t => t.Status == TaskStatuses.Unassigned), c => c.TaskId, t => t.Id,
+            (c, t) => new PageRow { Row = c, Task = t }), query.Sort).ToListAsync(cancellationToken);
+        return (page.Count, [.. page.Select(p => p.Task)]);
     }
 
     private static IQueryable<TaskCandidateRecord> Filter(IQueryable<TaskCandidateRecord> rows, TaskListQuery query, DateTimeOffset now)
@@ -54,4 +56,21 @@ internal static class CandidateInbox
         "-createdAt" => rows.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.TaskId),
         _ => rows.OrderByDescending(c => c.Priority).ThenBy(c => c.CreatedAt).ThenBy(c => c.TaskId),
     };
+
+    // The same orders over a page joined with its tasks.
+    private static IQueryable<PageRow> Sort(IQueryable<PageRow> rows, string? sort) => sort switch
+    {
+        "dueAt" => rows.OrderBy(p => p.Row.DueOrder).ThenBy(p => p.Row.TaskId),
+        "-dueAt" => rows.OrderBy(p => p.Row.DueAt == null).ThenByDescending(p => p.Row.DueAt).ThenBy(p => p.Row.TaskId),
+        "priority" => rows.OrderBy(p => p.Row.Priority).ThenBy(p => p.Row.CreatedAt).ThenBy(p => p.Row.TaskId),
+        "createdAt" => rows.OrderBy(p => p.Row.CreatedAt).ThenBy(p => p.Row.TaskId),
+        "-createdAt" => rows.OrderByDescending(p => p.Row.CreatedAt).ThenBy(p => p.Row.TaskId),
+        _ => rows.OrderByDescending(p => p.Row.Priority).ThenBy(p => p.Row.CreatedAt).ThenBy(p => p.Row.TaskId),
+    };
+
+    private sealed class PageRow
+    {
+        public required TaskCandidateRecord Row { get; init; }
+        public required HumanTaskRecord Task { get; init; }
+    }
 }
