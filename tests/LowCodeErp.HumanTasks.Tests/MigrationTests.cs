@@ -48,8 +48,8 @@ public sealed class MigrationTests
 
         script.Should().Contain("CREATE TABLE [HumanTaskCandidates]");
         script.Should().Contain("[DueOrder] datetimeoffset NOT NULL");
-        script.Should().Contain("CREATE INDEX [IX_HumanTaskCandidates_Kind_Name_Priority_CreatedAt_TaskId] ON [HumanTaskCandidates] ([Kind], [Name], [Priority] DESC, [CreatedAt], [TaskId])");
-        script.Should().Contain("CREATE INDEX [IX_HumanTaskCandidates_Kind_Name_DueOrder_TaskId] ON [HumanTaskCandidates] ([Kind], [Name], [DueOrder], [TaskId])");
+        script.Should().Contain("CREATE INDEX [IX_HumanTaskCandidates_Priority] ON [HumanTaskCandidates] ([Kind], [Name], [Priority] DESC, [CreatedAt], [TaskId], [DefinitionId])");
+        script.Should().Contain("CREATE INDEX [IX_HumanTaskCandidates_DueOrder] ON [HumanTaskCandidates] ([Kind], [Name], [DueOrder], [TaskId], [DefinitionId])");
         script.Should().Contain("INSERT INTO [HumanTaskCandidates]").And.Contain("WHERE t.[Status] = N'Unassigned'");
         script.Should().MatchRegex(@"WHERE \[MigrationId\] = N'\d+_InboxIndexes'");
     }

@@ -39,9 +39,11 @@ internal static class CandidateInbox
         rows = query.Definition is { } definition ? rows.Where(c => c.DefinitionId == definition) : rows;
         // Every candidate row belongs to an unassigned task.
         rows = query.Status is { } status && status != TaskStatuses.Unassigned ? rows.Where(c => false) : rows;
-        // DueOrder is the indexed column; on dated tasks it equals DueAt.
-        rows = query.DueBefore is { } before ? rows.Where(c => c.DueOrder < before.ToUniversalTime() && c.DueAt != null) : rows;
-        rows = query.Overdue == true ? rows.Where(c => c.DueOrder < now && c.DueAt != null) : rows;
+        // DueOrder is the indexed column: DueAt, or NoDueDate for undated tasks, which no moment before it reaches.
+        rows = query.DueBefore?.ToUniversalTime() is not { } before ? rows
+            : before <= TaskCandidateRecord.NoDueDate ? rows.Where(c => c.DueOrder < before)
+            : rows.Where(c => c.DueOrder < before && c.DueAt != null);
+        rows = query.Overdue == true ? rows.Where(c => c.DueOrder < now) : rows;
         rows = query.Priority is { } priority ? rows.Where(c => c.Priority >= priority) : rows;
         return rows;
     }

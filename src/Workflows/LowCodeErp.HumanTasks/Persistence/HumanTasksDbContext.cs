@@ -82,9 +82,10 @@ public abstract class HumanTasksDbContext(DbContextOptions options) : DbContext(
             candidate.Property(c => c.Name).HasMaxLength(256);
             candidate.Property(c => c.DefinitionId).HasMaxLength(256);
             // One index per sort order the inbox offers by default: read in order, stop after a page. The task id
-            // is the final tie-breaker of every sort, so it ends both keys.
-            candidate.HasIndex(c => new { c.Kind, c.Name, c.Priority, c.CreatedAt, c.TaskId }).IsDescending(false, false, true, false, false);
-            candidate.HasIndex(c => new { c.Kind, c.Name, c.DueOrder, c.TaskId });
+            // is the final tie-breaker of every sort; the definition id rides along so its filter needs no table read.
+            candidate.HasIndex(c => new { c.Kind, c.Name, c.Priority, c.CreatedAt, c.TaskId, c.DefinitionId }, "IX_HumanTaskCandidates_Priority")
+                .IsDescending(false, false, true, false, false, false);
+            candidate.HasIndex(c => new { c.Kind, c.Name, c.DueOrder, c.TaskId, c.DefinitionId }, "IX_HumanTaskCandidates_DueOrder");
         });
         modelBuilder.Entity<TaskHistoryRecord>(history =>
         {

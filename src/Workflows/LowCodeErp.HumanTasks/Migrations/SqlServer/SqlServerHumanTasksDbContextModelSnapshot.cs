@@ -196,10 +196,10 @@ namespace LowCodeErp.HumanTasks.Migrations.SqlServer
 
                     b.HasKey("TaskId", "Kind", "Name");
 
-                    b.HasIndex("Kind", "Name", "DueOrder", "TaskId");
+                    b.HasIndex(new[] { "Kind", "Name", "DueOrder", "TaskId", "DefinitionId" }, "IX_HumanTaskCandidates_DueOrder");
 
-                    b.HasIndex("Kind", "Name", "Priority", "CreatedAt", "TaskId")
-                        .IsDescending(false, false, true, false, false);
+                    b.HasIndex(new[] { "Kind", "Name", "Priority", "CreatedAt", "TaskId", "DefinitionId" }, "IX_HumanTaskCandidates_Priority")
+                        .IsDescending(false, false, true, false, false, false);
 
                     b.ToTable("HumanTaskCandidates", (string)null);
                 });

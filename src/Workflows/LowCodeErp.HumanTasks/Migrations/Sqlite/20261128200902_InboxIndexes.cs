@@ -43,15 +43,15 @@ namespace LowCodeErp.HumanTasks.Migrations.Sqlite
                 """);
 
             migrationBuilder.CreateIndex(
-                name: "IX_HumanTaskCandidates_Kind_Name_DueOrder_TaskId",
+                name: "IX_HumanTaskCandidates_DueOrder",
                 table: "HumanTaskCandidates",
-                columns: new[] { "Kind", "Name", "DueOrder", "TaskId" });
+                columns: new[] { "Kind", "Name", "DueOrder", "TaskId", "DefinitionId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_HumanTaskCandidates_Kind_Name_Priority_CreatedAt_TaskId",
+                name: "IX_HumanTaskCandidates_Priority",
                 table: "HumanTaskCandidates",
-                columns: new[] { "Kind", "Name", "Priority", "CreatedAt", "TaskId" },
-                descending: new[] { false, false, true, false, false });
+                columns: new[] { "Kind", "Name", "Priority", "CreatedAt", "TaskId", "DefinitionId" },
+                descending: new[] { false, false, true, false, false, false });
         }
 
         /// <inheritdoc />
