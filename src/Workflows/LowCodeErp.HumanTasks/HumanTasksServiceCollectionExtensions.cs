@@ -28,6 +28,7 @@ public static class HumanTasksServiceCollectionExtensions
         services.TryAddSingleton<ITaskChangeNotifier, NoTaskChangeNotifier>();
         services.AddSingleton<HumanTasksDbContextFactory>();
         services.AddSingleton<IBurstParticipant, TaskBurstParticipant>();
+        services.TryAddSingleton(new TaskInboxOptions());
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<TaskCommands>();
         services.AddSingleton<IHostedService, HumanTasksMigrator>();

@@ -32,13 +32,14 @@ public sealed class TasksHost : IAsyncDisposable
     public IWorkflowLogStore Logs => Services.GetRequiredService<IWorkflowLogStore>();
     public HumanTasksDbContextFactory Tasks => Services.GetRequiredService<HumanTasksDbContextFactory>();
 
-    public static async Task<TasksHost> StartAsync(WorkflowsDatabaseOptions database)
+    public static async Task<TasksHost> StartAsync(WorkflowsDatabaseOptions database, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         var services = builder.Services;
         // Timers are polled often so escalation tests wait for the due time, not for the poll.
         services.AddSingleton(new TimerServiceOptions { PollInterval = TimeSpan.FromMilliseconds(100) });
+        configure?.Invoke(services);
         services.AddWorkflowEngine().AddWorkflowRuntime(database).AddHumanTasks();
         services.AddProblemDetails();
         services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LowCodeErp.HumanTasks.Api;
 
 /// <summary>The inbox's authorization rules for one task and one user.</summary>
-internal sealed record TaskAccess(HumanTaskRecord Task, TaskUser User, bool Excluded, bool Candidate, bool DecidedInGroup)
+internal sealed record TaskAccess(HumanTaskRecord Task, TaskUser User, IReadOnlyList<TaskLinkRecord> Links, bool Excluded, bool Candidate, bool DecidedInGroup)
 {
     public static async Task<TaskAccess> ForAsync(HumanTasksDbContext db, HumanTaskRecord task, TaskUser user, CancellationToken cancellationToken)
     {
@@ -15,7 +15,7 @@ internal sealed record TaskAccess(HumanTaskRecord Task, TaskUser User, bool Excl
         // An approval counts each person once: whoever decided one of its tasks may not take another.
         var decided = task.GroupId is { } group && await db.Tasks.AnyAsync(
             t => t.GroupId == group && t.Id != task.Id && t.CompletedBy == user.Name, cancellationToken);
-        return new TaskAccess(task, user, excluded, candidate, decided);
+        return new TaskAccess(task, user, links, excluded, candidate, decided);
     }
 
     public bool IsOpen => TaskStatuses.Open.Contains(Task.Status);

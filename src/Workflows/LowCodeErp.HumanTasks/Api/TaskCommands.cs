@@ -204,7 +204,9 @@ public sealed class TaskCommands(HumanTasksDbContextFactory contexts, IWorkflowR
             return result;
         }
 
-        // EF checks the version read above in the UPDATE: a change by someone else in between matches no row.
+        // EF checks the version read above in the UPDATE: a change by someone else in between matches no row, and
+        // the candidate rows change in the same SaveChanges (one transaction), so they roll back with it.
+        await CandidateProjection.SyncAsync(db, task, access.Links, cancellationToken);
         task.Version = Guid.NewGuid();
         db.History.Add(TaskBurstParticipant.History(id, clock.GetUtcNow(), action, user.Name, details));
         try

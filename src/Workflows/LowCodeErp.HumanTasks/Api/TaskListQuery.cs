@@ -17,7 +17,7 @@ public sealed class TaskListQuery
     public int? Priority { get; set; }
     /// <summary>The instance's correlation id.</summary>
     public string? BusinessKey { get; set; }
-    /// <summary>Text in title or description (case-insensitive).</summary>
+    /// <summary>Text in title, description or business key (case-insensitive substring).</summary>
     public string? Q { get; set; }
     /// <summary>Variable filters <c>name:value</c> (repeatable; all must match).</summary>
     public string[]? Variable { get; set; }

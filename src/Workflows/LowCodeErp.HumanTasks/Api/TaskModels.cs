@@ -8,8 +8,11 @@ public sealed record TaskItem(
     string? Assignee, string? Owner, IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateRoles, IReadOnlyList<string> Outcomes,
     IReadOnlyList<string> CommentRequiredFor, JsonElement Form, int Priority, DateTimeOffset? DueAt, DateTimeOffset CreatedAt, bool IsOverdue);
 
-/// <summary>One page of a list, with the total.</summary>
-public sealed record TaskPage(IReadOnlyList<TaskItem> Items, int TotalCount, int Page, int PageSize);
+/// <summary>
+/// One page of a list, with the total: exact, or (<paramref name="TotalCountExact"/> false) the count limit, meaning
+/// "at least that many" (see <see cref="TaskInboxOptions.CountLimit"/>).
+/// </summary>
+public sealed record TaskPage(IReadOnlyList<TaskItem> Items, int TotalCount, int Page, int PageSize, bool TotalCountExact = true);
 
 /// <summary>A task with its result, process context, history and what the caller may do.</summary>
 public sealed record TaskDetails(
@@ -22,8 +25,8 @@ public sealed record TaskHistoryItem(DateTimeOffset At, string Action, string? U
 /// <summary>What the caller may do with a task now.</summary>
 public sealed record TaskPermissions(bool Claim, bool Unclaim, bool Delegate, bool Complete);
 
-/// <summary>Counts for the inbox's view tabs.</summary>
-public sealed record TaskCounts(int Mine, int Candidate, int Overdue, int Completed);
+/// <summary>Counts for the inbox's view tabs; a count equal to <paramref name="Limit"/> means "at least that many".</summary>
+public sealed record TaskCounts(int Mine, int Candidate, int Overdue, int Completed, int Limit = TaskInboxOptions.DefaultCountLimit);
 
 /// <summary>Body of <c>/delegate</c>.</summary>
 public sealed record DelegateTaskRequest(string? UserName);

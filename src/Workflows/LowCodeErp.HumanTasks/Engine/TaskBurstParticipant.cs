@@ -81,6 +81,7 @@ internal sealed class TaskBurstParticipant(TaskOutbox outbox, HumanTasksDbContex
             case CreateTaskCommand create:
                 db.Tasks.Add(create.Task);
                 db.Links.AddRange(create.Links);
+                db.Candidates.AddRange(CandidateProjection.RowsFor(create.Task, create.Links));
                 db.Variables.AddRange(create.Variables);
                 db.History.Add(History(create.TaskId, now, "Created", null, create.Task.Assignee is { } a ? $"assigned to {a}" : null));
                 break;
@@ -96,6 +97,8 @@ internal sealed class TaskBurstParticipant(TaskOutbox outbox, HumanTasksDbContex
                     throw new TaskConflictException(c.TaskId);
                 }
 
+                await CandidateProjection.RemoveAsync(db, [c.TaskId], cancellationToken);
+
                 db.History.Add(History(c.TaskId, now, "Completed", c.CompletedBy, c.Comment is null ? c.Outcome : $"{c.Outcome}: {c.Comment}"));
                 break;
             case ReassignTaskCommand reassign:
@@ -105,6 +108,7 @@ internal sealed class TaskBurstParticipant(TaskOutbox outbox, HumanTasksDbContex
                 await db.Tasks.Where(t => t.Id == escalate.TaskId && TaskStatuses.Open.Contains(t.Status)).ExecuteUpdateAsync(s => s
                     .SetProperty(t => t.Status, TaskStatuses.Escalated).SetProperty(t => t.EndedAt, now)
                     .SetProperty(t => t.EscalatedAt, now).SetProperty(t => t.Version, Guid.NewGuid()), cancellationToken);
+                await CandidateProjection.RemoveAsync(db, [escalate.TaskId], cancellationToken);
                 db.History.Add(History(escalate.TaskId, now, "Escalated", null, "took the Escalated port"));
                 break;
         }
@@ -113,13 +117,21 @@ internal sealed class TaskBurstParticipant(TaskOutbox outbox, HumanTasksDbContex
     private static async Task ReassignAsync(HumanTasksDbContext db, ReassignTaskCommand reassign, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var roles = JsonSerializer.Serialize(reassign.Roles);
-        await db.Tasks.Where(t => t.Id == reassign.TaskId && TaskStatuses.Open.Contains(t.Status)).ExecuteUpdateAsync(s => s
+        var reopened = await db.Tasks.Where(t => t.Id == reassign.TaskId && TaskStatuses.Open.Contains(t.Status)).ExecuteUpdateAsync(s => s
             .SetProperty(t => t.Status, TaskStatuses.Unassigned).SetProperty(t => t.Assignee, (string?)null)
             .SetProperty(t => t.Owner, (string?)null).SetProperty(t => t.ClaimedAt, (DateTimeOffset?)null)
             .SetProperty(t => t.CandidateRolesJson, roles).SetProperty(t => t.CandidateUsersJson, "[]")
             .SetProperty(t => t.EscalatedAt, now).SetProperty(t => t.Version, Guid.NewGuid()), cancellationToken);
         await db.Links.Where(l => l.TaskId == reassign.TaskId && l.Kind != TaskLinkKinds.Excluded).ExecuteDeleteAsync(cancellationToken);
-        db.Links.AddRange(reassign.Roles.Select(r => new TaskLinkRecord { TaskId = reassign.TaskId, Kind = TaskLinkKinds.CandidateRole, Name = r }));
+        var links = reassign.Roles.Select(r => new TaskLinkRecord { TaskId = reassign.TaskId, Kind = TaskLinkKinds.CandidateRole, Name = r }).ToList();
+        db.Links.AddRange(links);
+        // The old candidates' rows go; the new roles see the task only if it was still open and so became unassigned.
+        await CandidateProjection.RemoveAsync(db, [reassign.TaskId], cancellationToken);
+        if (reopened == 1 && await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == reassign.TaskId, cancellationToken) is { } task)
+        {
+            db.Candidates.AddRange(CandidateProjection.RowsFor(task, links));
+        }
+
         db.History.Add(History(reassign.TaskId, now, "Escalated", null, $"re-assigned to {string.Join(", ", reassign.Roles)}"));
     }
 
@@ -136,6 +148,7 @@ internal sealed class TaskBurstParticipant(TaskOutbox outbox, HumanTasksDbContex
 
         await db.Tasks.Where(t => orphans.Contains(t.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(t => t.Status, TaskStatuses.Cancelled).SetProperty(t => t.EndedAt, now).SetProperty(t => t.Version, Guid.NewGuid()), cancellationToken);
+        await CandidateProjection.RemoveAsync(db, orphans, cancellationToken);
         db.History.AddRange(orphans.Select(id => History(id, now, "Cancelled", null, "the workflow no longer waits for it")));
         return orphans;
     }

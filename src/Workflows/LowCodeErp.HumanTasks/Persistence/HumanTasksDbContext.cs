@@ -20,6 +20,8 @@ public abstract class HumanTasksDbContext(DbContextOptions options) : DbContext(
     public DbSet<TaskVariableRecord> Variables => Set<TaskVariableRecord>();
     /// <summary>History.</summary>
     public DbSet<TaskHistoryRecord> History => Set<TaskHistoryRecord>();
+    /// <summary>The candidate view's index (rows of unassigned tasks only).</summary>
+    public DbSet<TaskCandidateRecord> Candidates => Set<TaskCandidateRecord>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -71,6 +73,20 @@ public abstract class HumanTasksDbContext(DbContextOptions options) : DbContext(
             variable.Property(v => v.Value).HasMaxLength(450);
             variable.HasIndex(v => new { v.Name, v.Value });
         });
+        modelBuilder.Entity<TaskCandidateRecord>(candidate =>
+        {
+            candidate.ToTable("HumanTaskCandidates");
+            candidate.HasKey(c => new { c.TaskId, c.Kind, c.Name });
+            candidate.Property(c => c.TaskId).HasMaxLength(64);
+            candidate.Property(c => c.Kind).HasMaxLength(1);
+            candidate.Property(c => c.Name).HasMaxLength(256);
+            candidate.Property(c => c.DefinitionId).HasMaxLength(256);
+            // One index per sort order the inbox offers by default: read in order, stop after a page. The task id
+            // is the final tie-breaker of every sort; the definition id rides along so its filter needs no table read.
+            candidate.HasIndex(c => new { c.Kind, c.Name, c.Priority, c.CreatedAt, c.TaskId, c.DefinitionId }, "IX_HumanTaskCandidates_Priority")
+                .IsDescending(false, false, true, false, false, false);
+            candidate.HasIndex(c => new { c.Kind, c.Name, c.DueOrder, c.TaskId, c.DefinitionId }, "IX_HumanTaskCandidates_DueOrder");
+        });
         modelBuilder.Entity<TaskHistoryRecord>(history =>
         {
             history.ToTable("HumanTaskHistory");
@@ -96,8 +112,23 @@ public sealed class SqliteHumanTasksDbContext(DbContextOptions<SqliteHumanTasksD
     }
 }
 
-/// <summary>PostgreSQL.</summary>
-public sealed class PostgreSqlHumanTasksDbContext(DbContextOptions<PostgreSqlHumanTasksDbContext> options) : HumanTasksDbContext(options);
+/// <summary>PostgreSQL: text search through trigram indexes (pg_trgm ships with PostgreSQL's contrib, a trusted extension).</summary>
+public sealed class PostgreSqlHumanTasksDbContext(DbContextOptions<PostgreSqlHumanTasksDbContext> options) : HumanTasksDbContext(options)
+{
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        // ILIKE '%text%' (the inbox's substring search) uses these; a B-tree cannot serve a leading wildcard.
+        modelBuilder.Entity<HumanTaskRecord>(task =>
+        {
+            task.HasIndex(t => t.Title, "IX_HumanTasks_Title_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+            task.HasIndex(t => t.Description, "IX_HumanTasks_Description_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+            task.HasIndex(t => t.BusinessKey, "IX_HumanTasks_BusinessKey_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        });
+    }
+}
 
 /// <summary>SQL Server.</summary>
 public sealed class SqlServerHumanTasksDbContext(DbContextOptions<SqlServerHumanTasksDbContext> options) : HumanTasksDbContext(options);

@@ -139,3 +139,34 @@ public sealed class TaskHistoryRecord
     /// <summary>Details, e.g. the delegate or the outcome.</summary>
     public string? Details { get; set; }
 }
+
+/// <summary>
+/// The candidate view's index: one row per candidate user or role of a task while it is <see cref="TaskStatuses.Unassigned"/>,
+/// with copies of the task's sort and filter columns, so the view is read in sort order from one index and counted from
+/// it without touching the task rows. <see cref="Engine.CandidateProjection"/> keeps it in step with status changes.
+/// </summary>
+public sealed class TaskCandidateRecord
+{
+    /// <summary>Task.</summary>
+    public string TaskId { get; set; } = "";
+    /// <summary><see cref="TaskLinkKinds.CandidateUser"/> or <see cref="TaskLinkKinds.CandidateRole"/>.</summary>
+    public string Kind { get; set; } = "";
+    /// <summary>User or role name.</summary>
+    public string Name { get; set; } = "";
+    /// <summary>The task's logical definition id.</summary>
+    public string DefinitionId { get; set; } = "";
+    /// <summary>The task's priority.</summary>
+    public int Priority { get; set; }
+    /// <summary>The task's creation time.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The task's due date.</summary>
+    public DateTimeOffset? DueAt { get; set; }
+    /// <summary>
+    /// <see cref="DueAt"/>, or <see cref="NoDueDate"/> without one: "due first, undated last" then is a plain index order
+    /// (an ORDER BY on "DueAt IS NULL" cannot use an index).
+    /// </summary>
+    public DateTimeOffset DueOrder { get; set; }
+
+    /// <summary>Sorts after every real due date on every provider.</summary>
+    public static readonly DateTimeOffset NoDueDate = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+}

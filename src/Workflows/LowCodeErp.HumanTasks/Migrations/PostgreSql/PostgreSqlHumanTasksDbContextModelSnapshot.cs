@@ -20,6 +20,7 @@ namespace LowCodeErp.HumanTasks.Migrations.PostgreSql
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("LowCodeErp.HumanTasks.Persistence.HumanTaskRecord", b =>
@@ -160,7 +161,63 @@ namespace LowCodeErp.HumanTasks.Migrations.PostgreSql
 
                     b.HasIndex("Assignee", "Status", "DueAt");
 
+                    b.HasIndex(new[] { "BusinessKey" }, "IX_HumanTasks_BusinessKey_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "BusinessKey" }, "IX_HumanTasks_BusinessKey_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "BusinessKey" }, "IX_HumanTasks_BusinessKey_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Description" }, "IX_HumanTasks_Description_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "IX_HumanTasks_Description_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "IX_HumanTasks_Description_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Title" }, "IX_HumanTasks_Title_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "IX_HumanTasks_Title_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "IX_HumanTasks_Title_Trigram"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("HumanTasks", (string)null);
+                });
+
+            modelBuilder.Entity("LowCodeErp.HumanTasks.Persistence.TaskCandidateRecord", b =>
+                {
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueOrder")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TaskId", "Kind", "Name");
+
+                    b.HasIndex(new[] { "Kind", "Name", "DueOrder", "TaskId", "DefinitionId" }, "IX_HumanTaskCandidates_DueOrder");
+
+                    b.HasIndex(new[] { "Kind", "Name", "Priority", "CreatedAt", "TaskId", "DefinitionId" }, "IX_HumanTaskCandidates_Priority")
+                        .IsDescending(false, false, true, false, false, false);
+
+                    b.ToTable("HumanTaskCandidates", (string)null);
                 });
 
             modelBuilder.Entity("LowCodeErp.HumanTasks.Persistence.TaskHistoryRecord", b =>

@@ -163,6 +163,47 @@ namespace LowCodeErp.HumanTasks.Migrations.SqlServer
                     b.ToTable("HumanTasks", (string)null);
                 });
 
+            modelBuilder.Entity("LowCodeErp.HumanTasks.Persistence.TaskCandidateRecord", b =>
+                {
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("DueOrder")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("int");
+
+                    b.HasKey("TaskId", "Kind", "Name");
+
+                    b.HasIndex(new[] { "Kind", "Name", "DueOrder", "TaskId", "DefinitionId" }, "IX_HumanTaskCandidates_DueOrder");
+
+                    b.HasIndex(new[] { "Kind", "Name", "Priority", "CreatedAt", "TaskId", "DefinitionId" }, "IX_HumanTaskCandidates_Priority")
+                        .IsDescending(false, false, true, false, false, false);
+
+                    b.ToTable("HumanTaskCandidates", (string)null);
+                });
+
             modelBuilder.Entity("LowCodeErp.HumanTasks.Persistence.TaskHistoryRecord", b =>
                 {
                     b.Property<long>("Id")

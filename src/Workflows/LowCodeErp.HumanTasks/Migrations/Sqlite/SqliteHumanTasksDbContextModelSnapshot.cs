@@ -158,6 +158,47 @@ namespace LowCodeErp.HumanTasks.Migrations.Sqlite
                     b.ToTable("HumanTasks", (string)null);
                 });
 
+            modelBuilder.Entity("LowCodeErp.HumanTasks.Persistence.TaskCandidateRecord", b =>
+                {
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TaskId", "Kind", "Name");
+
+                    b.HasIndex(new[] { "Kind", "Name", "DueOrder", "TaskId", "DefinitionId" }, "IX_HumanTaskCandidates_DueOrder");
+
+                    b.HasIndex(new[] { "Kind", "Name", "Priority", "CreatedAt", "TaskId", "DefinitionId" }, "IX_HumanTaskCandidates_Priority")
+                        .IsDescending(false, false, true, false, false, false);
+
+                    b.ToTable("HumanTaskCandidates", (string)null);
+                });
+
             modelBuilder.Entity("LowCodeErp.HumanTasks.Persistence.TaskHistoryRecord", b =>
                 {
                     b.Property<long>("Id")
