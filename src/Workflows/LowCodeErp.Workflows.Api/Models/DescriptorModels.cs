@@ -23,3 +23,6 @@ public sealed record FeatureModel(string Name, string Namespace, string FullName
 
 /// <summary><c>{"packageVersion": "…"}</c>.</summary>
 public sealed record PackageVersionResponse(string PackageVersion);
+
+/// <summary><c>{"items": {…}}</c>: an input's UI specifications (Elsa's <c>GetActivityDescriptorOptionsResponse</c>).</summary>
+public sealed record ActivityOptionsResponse(IReadOnlyDictionary<string, object?> Items);
