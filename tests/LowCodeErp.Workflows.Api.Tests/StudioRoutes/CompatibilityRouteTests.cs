@@ -52,6 +52,27 @@ public sealed class CompatibilityRouteTests(StudioScenario scenario) : IClassFix
     }
 
     [Fact]
+    public async Task ActivityTest_Should_AnswerFaultedWithAMessage_And_404ForAnUnknownVersion()
+    {
+        var known = await Client.PostAsJsonAsync("/elsa/api/tests/activities", new
+        {
+            workflowDefinitionHandle = new { definitionVersionId = scenario.VersionId },
+            activityHandle = new { activityNodeId = "Workflow1:fc:done" },
+        }, Ct);
+        var body = (await known.Content.ReadFromJsonAsync<JsonNode>(Ct))!;
+        var missing = await Client.PostAsJsonAsync("/elsa/api/tests/activities", new { activityHandle = new { activityNodeId = "x" } }, Ct);
+
+        known.StatusCode.Should().Be(HttpStatusCode.OK);
+        body["status"]!.ToString().Should().Be("Faulted");
+        body["exception"]!["message"]!.ToString().Should().Contain("not supported");
+        body["activityState"].Should().BeOfType<JsonObject>();
+        missing.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await missing.Content.ReadFromJsonAsync<JsonNode>(Ct))!["errors"]!["workflowDefinitionHandle.definitionVersionId"].Should().NotBeNull();
+        (await Client.PostAsJsonAsync("/elsa/api/tests/activities", new { workflowDefinitionHandle = new { definitionVersionId = "nope" } }, Ct))
+            .StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task AlterationsSubmit_Should_CancelWhatTheFilterSelects_AndNothingElse()
     {
         var definitionId = "alter-" + Guid.NewGuid().ToString("N")[..8];

@@ -12,7 +12,7 @@ namespace LowCodeErp.Workflows.Api.Compatibility;
 
 /// <summary>
 /// Routes Studio's screens can call for Elsa features this engine does not have (resilience retries, workflow context
-/// providers, dynamic input options, nested-container navigation). Studio shows a full-page error on any failed call,
+/// providers, dynamic input options, nested-container navigation, single-activity tests). Studio shows a full-page error on any failed call,
 /// so they answer with the neutral shape of "nothing there": an empty list, the static options, or <c>null</c> where
 /// Studio's client declares the result optional and then simply does nothing. Unknown ids still answer 404.
 /// </summary>
@@ -37,7 +37,28 @@ public static class StudioCompatibilityApi
         api.MapGet("/workflow-definitions/subgraph/segments/{id}", GetPathSegmentsAsync)
             .WithTags("Compatibility").WithName("GetWorkflowPathSegments").WithSummary("Path into a nested container: null (Studio then stays on the current container).")
             .RequirePermission(ErpPermissions.WorkflowsRead);
+        api.MapPost("/tests/activities", TestActivityAsync)
+            .WithTags("Compatibility").WithName("TestActivity").WithSummary("The editor's Test tab: answers Faulted with a message saying single activities are not test-run here.")
+            .RequirePermission(ErpPermissions.WorkflowsDesign);
         return api;
+    }
+
+    // An honest "not here" the Test tab can show (status Faulted, the message in its Fault panel) instead of an error bar.
+    private static async Task<Results<Ok<TestActivityResponse>, NotFound, ValidationProblem>> TestActivityAsync(
+        TestActivityRequest request, IWorkflowDefinitionStore store, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.WorkflowDefinitionHandle?.DefinitionVersionId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["workflowDefinitionHandle.definitionVersionId"] = ["is required"] });
+        }
+
+        if (await store.FindByVersionIdAsync(request.WorkflowDefinitionHandle.DefinitionVersionId, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(new TestActivityResponse(new Dictionary<string, object?>(), null, null, "Faulted", new TestExceptionState(
+            "NotSupported", "Testing a single activity is not supported by this server: publish the workflow and run it instead.", null)));
     }
 
     private static async Task<Results<Ok<ActivityOptionsResponse>, NotFound>> GetOptionsAsync(
