@@ -1,3 +1,4 @@
+using LowCodeErp.Workflows.Api.Compatibility;
 using LowCodeErp.Workflows.Api.Definitions;
 using LowCodeErp.Workflows.Api.Events;
 using LowCodeErp.Workflows.Api.Descriptors;
@@ -27,6 +28,8 @@ public static class ElsaApiEndpointRouteBuilderExtensions
             .MapWorkflowDefinitionsApi()
             .MapWorkflowDefinitionLifecycleApi()
             .MapWorkflowDefinitionTransferApi()
+            .MapWorkflowDefinitionFilesApi()
+            .MapWorkflowDefinitionRevertApi()
             .MapWorkflowExecutionApi()
             .MapWorkflowDispatchApi()
             .MapWorkflowDefinitionBulkApi()
@@ -34,12 +37,15 @@ public static class ElsaApiEndpointRouteBuilderExtensions
             .MapWorkflowJournalApi()
             .MapWorkflowVariablesApi()
             .MapWorkflowInstanceDeletionApi()
+            .MapWorkflowInstanceTransferApi()
+            .MapAlterationsApi()
             .MapActivityExecutionsApi()
             .MapJavaScriptApi()
             .MapEventsApi()
             .MapDescriptorsApi()
             .MapFeaturesApi()
-            .MapPluginsApi();
+            .MapPluginsApi()
+            .MapStudioCompatibilityApi();
         return endpoints;
     }
 }

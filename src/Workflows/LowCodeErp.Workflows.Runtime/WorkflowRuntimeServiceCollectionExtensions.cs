@@ -33,6 +33,7 @@ public static class WorkflowRuntimeServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IWorkflowDefinitionProvider>(sp => sp.GetRequiredService<IWorkflowDefinitionStore>()));
         services.AddSingleton<GroupCommitWriter>();
         services.AddSingleton<EfWorkflowInstanceStore>();
+        services.AddSingleton<WorkflowInstanceImporter>();
         services.AddSingleton<IWorkflowInstanceStore>(sp => sp.GetRequiredService<EfWorkflowInstanceStore>());
         services.AddSingleton<IBookmarkStore, EfBookmarkStore>();
         services.AddSingleton<IWorkflowLogStore, EfWorkflowLogStore>();

@@ -88,6 +88,15 @@ public sealed class DefinitionDocuments(WorkflowSerializer serializer, WorkflowV
         info.Id, info.DefinitionId, info.Name, null, info.Version, null, info.IsLatest, info.IsPublished, "Default", "Json",
         info.CreatedAt, false, true, DefinitionLinks.ForDefinition(info.DefinitionId));
 
+    /// <summary>A list row of a loaded definition version.</summary>
+    public static WorkflowDefinitionSummary ToSummary(WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new(definition.Id, definition.DefinitionId, definition.Name, definition.Description, definition.Version, definition.ToolVersion,
+            definition.IsLatest, definition.IsPublished, "Default", "Json", definition.CreatedAt, definition.IsReadonly, true,
+            DefinitionLinks.ForDefinition(definition.DefinitionId));
+    }
+
     /// <summary>Elsa's version option names, plus <c>AllVersions</c>; <paramref name="fallback"/> when absent.</summary>
     public static VersionOptions ParseVersion(string? text, VersionOptions fallback) => text switch
     {

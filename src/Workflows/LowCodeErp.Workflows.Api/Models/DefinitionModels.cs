@@ -59,3 +59,6 @@ public sealed record DispatchWorkflowRequest(
 
 /// <summary><c>{"workflowInstanceId": "…"}</c>.</summary>
 public sealed record DispatchWorkflowResponse(string WorkflowInstanceId);
+
+/// <summary>Body of <c>POST /bulk-actions/export/workflow-definitions</c>: version ids.</summary>
+public sealed record BulkExportDefinitionsRequest(string[]? Ids, bool? IncludeConsumingWorkflows);

@@ -23,3 +23,23 @@ public sealed record FeatureModel(string Name, string Namespace, string FullName
 
 /// <summary><c>{"packageVersion": "…"}</c>.</summary>
 public sealed record PackageVersionResponse(string PackageVersion);
+
+/// <summary><c>{"items": {…}}</c>: an input's UI specifications (Elsa's <c>GetActivityDescriptorOptionsResponse</c>).</summary>
+public sealed record ActivityOptionsResponse(IReadOnlyDictionary<string, object?> Items);
+
+/// <summary>Body of <c>POST /tests/activities</c> (the editor's Test tab).</summary>
+public sealed record TestActivityRequest(TestWorkflowHandle? WorkflowDefinitionHandle, TestActivityHandle? ActivityHandle);
+
+/// <summary>Which definition version the tested activity is in.</summary>
+public sealed record TestWorkflowHandle(string? DefinitionId, string? DefinitionVersionId);
+
+/// <summary>Which activity to test.</summary>
+public sealed record TestActivityHandle(string? ActivityId, string? ActivityNodeId);
+
+/// <summary>Elsa's <c>TestActivityResponse</c>; <see cref="Status"/> is an <c>ActivityStatus</c> name.</summary>
+public sealed record TestActivityResponse(
+    IReadOnlyDictionary<string, object?> ActivityState, IReadOnlyDictionary<string, object?>? Payload, IReadOnlyDictionary<string, object?>? Outputs,
+    string Status, TestExceptionState? Exception);
+
+/// <summary>Elsa's <c>ExceptionState</c>.</summary>
+public sealed record TestExceptionState(string Type, string Message, string? StackTrace);

@@ -60,3 +60,18 @@ public sealed record VariableUpdateValue(string? Id, System.Text.Json.JsonElemen
 
 /// <summary>Body of <c>POST /workflow-instances/{id}/variables</c>.</summary>
 public sealed record UpdateVariablesRequest(VariableUpdateValue[]? Variables);
+
+/// <summary>Outcome of an instance import: <c>count</c> for Studio's client, <c>imported</c> as Elsa's server names it.</summary>
+public sealed record ImportInstancesResponse(int Count, int Imported);
+
+/// <summary>Body of <c>POST /alterations/submit</c> (Elsa's <c>AlterationPlanParams</c>).</summary>
+public sealed record AlterationPlanRequest(string? Id, JsonObject?[]? Alterations, AlterationFilter? Filter);
+
+/// <summary>Which instances an alteration plan applies to (Elsa's <c>AlterationWorkflowInstanceFilter</c>).</summary>
+public sealed record AlterationFilter(
+    bool EmptyFilterSelectsAll, string[]? WorkflowInstanceIds, string[]? CorrelationIds, string[]? Names, string? SearchTerm,
+    JsonObject[]? TimestampFilters, string[]? DefinitionIds, string[]? DefinitionVersionIds, bool? HasIncidents, bool? IsSystem,
+    string[]? Statuses, string[]? SubStatuses, JsonObject[]? ActivityFilters);
+
+/// <summary><c>{"planId": "…"}</c>.</summary>
+public sealed record SubmitAlterationPlanResponse(string PlanId);

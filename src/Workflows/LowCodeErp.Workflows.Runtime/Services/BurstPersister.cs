@@ -72,7 +72,7 @@ internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnl
         [.. state.Bookmarks.Where(b => TimeBookmarks.Contains(b.Name)).Select(b => b.Id)];
 
     /// <summary>One timer row per open time bookmark (row id = bookmark id); rows of gone bookmarks are deleted.</summary>
-    private static async Task SyncTimersAsync(WorkflowsDbContext db, WorkflowState state, HashSet<string> existing, CancellationToken cancellationToken)
+    internal static async Task SyncTimersAsync(WorkflowsDbContext db, WorkflowState state, HashSet<string> existing, CancellationToken cancellationToken)
     {
         var wanted = state.Bookmarks.Where(b => TimeBookmarks.Contains(b.Name)).ToDictionary(b => b.Id);
         var stale = existing.Where(id => !wanted.ContainsKey(id)).ToList();

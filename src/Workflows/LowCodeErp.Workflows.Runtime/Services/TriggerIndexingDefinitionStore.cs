@@ -26,6 +26,10 @@ internal sealed class TriggerIndexingDefinitionStore(EfWorkflowDefinitionStore i
     public Task<DeleteVersionResult> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default) =>
         inner.DeleteVersionAsync(versionId, cancellationToken);
 
+    // A reverted version is an unpublished draft, so the published triggers stay as they are.
+    public Task<WorkflowDefinition?> RevertAsync(string definitionId, int version, CancellationToken cancellationToken = default) =>
+        inner.RevertAsync(definitionId, version, cancellationToken);
+
     public async Task<PublishResult> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         var result = await inner.PublishAsync(definitionId, cancellationToken);

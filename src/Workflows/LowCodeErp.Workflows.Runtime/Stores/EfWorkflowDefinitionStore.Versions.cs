@@ -1,8 +1,10 @@
+using LowCodeErp.Workflows.Core.Model;
+using LowCodeErp.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace LowCodeErp.Workflows.Runtime.Stores;
 
-/// <summary>Deleting a single version (Studio's version list).</summary>
+/// <summary>Deleting and reverting to a single version (Studio's version list).</summary>
 public sealed partial class EfWorkflowDefinitionStore
 {
     /// <inheritdoc />
@@ -27,5 +29,41 @@ public sealed partial class EfWorkflowDefinitionStore
         await transaction.CommitAsync(cancellationToken);
         Invalidate(version.DefinitionId);
         return DeleteVersionResult.Deleted;
+    }
+
+    /// <inheritdoc />
+    public async Task<WorkflowDefinition?> RevertAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    {
+        Invalidate(definitionId);
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var source = await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken);
+        if (source is null)
+        {
+            return null;
+        }
+
+        // Version numbers stay unique across deleted rows too (the unique index covers them).
+        var last = await db.Definitions.IgnoreQueryFilters().Where(d => d.DefinitionId == definitionId).MaxAsync(d => d.Version, cancellationToken);
+        await db.Definitions.Where(d => d.DefinitionId == definitionId && d.IsLatest).ExecuteUpdateAsync(u => u.SetProperty(d => d.IsLatest, false), cancellationToken);
+        var reverted = new WorkflowDefinitionRecord
+        {
+            Id = Guid.NewGuid().ToString("N"), DefinitionId = definitionId, Version = last + 1, Name = source.Name, IsLatest = true,
+            UsableAsActivity = source.UsableAsActivity, Json = source.Json, ContentHash = source.ContentHash, CreatedAt = clock.GetUtcNow(),
+        };
+        db.Definitions.Add(reverted);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception)
+        {
+            // Another save took the same version number first (the unique index refused this one); nothing was written.
+            throw new ConcurrencyConflictException($"Definition '{definitionId}' changed while it was being reverted; try again.", exception);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        Invalidate(definitionId);
+        return await ToDefinitionAsync(reverted, cancellationToken);
     }
 }

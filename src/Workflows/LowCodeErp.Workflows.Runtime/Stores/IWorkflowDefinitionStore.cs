@@ -55,6 +55,12 @@ public interface IWorkflowDefinitionStore : IWorkflowDefinitionProvider
     /// </summary>
     Task<DeleteVersionResult> DeleteVersionAsync(string versionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Elsa's revert: copies version <paramref name="version"/> into a new latest, unpublished version (the previous
+    /// latest, draft or not, stays as it was, no longer latest). Null when that version does not exist.
+    /// </summary>
+    Task<WorkflowDefinition?> RevertAsync(string definitionId, int version, CancellationToken cancellationToken = default);
+
     /// <summary>Versions matching <paramref name="version"/>, optionally of one definition, newest first.</summary>
     Task<IReadOnlyList<DefinitionVersionInfo>> ListAsync(VersionOptions version, string? definitionId = null, CancellationToken cancellationToken = default);
 }

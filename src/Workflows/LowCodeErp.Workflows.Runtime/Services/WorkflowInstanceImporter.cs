@@ -1,0 +1,30 @@
+using LowCodeErp.Workflows.Core.Execution;
+using LowCodeErp.Workflows.Runtime.Stores;
+
+namespace LowCodeErp.Workflows.Runtime.Services;
+
+/// <summary>
+/// Restores an exported instance (Elsa's instance import): its state with bookmark rows, the timer rows of its time
+/// bookmarks, its incidents and its journal, in one transaction, as a burst would have saved them. Rows that modules
+/// add in a burst (<see cref="IBurstParticipant"/>, e.g. human tasks) are not restored: they belong to those modules.
+/// </summary>
+public sealed class WorkflowInstanceImporter(EfWorkflowInstanceStore instances)
+{
+    /// <summary>Writes the instance; an instance with this id already exists → <see cref="ConcurrencyConflictException"/>, nothing written.</summary>
+    public async Task ImportAsync(WorkflowState state, IReadOnlyList<JournalEntry> journal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(journal);
+        var incidents = state.Incidents.Select(i => EfWorkflowLogStore.IncidentRow(state.Id, i)).ToList();
+        var segment = journal.Count > 0 ? EfWorkflowLogStore.JournalSegment(state.Id, [.. journal.OrderBy(e => e.Sequence)]) : null;
+        await instances.SaveAsync(state, expectedStamp: null, async (db, ct) =>
+        {
+            await BurstPersister.SyncTimersAsync(db, state, [], ct);
+            db.Incidents.AddRange(incidents);
+            if (segment is not null)
+            {
+                db.Journal.Add(segment);
+            }
+        }, cancellationToken);
+    }
+}
