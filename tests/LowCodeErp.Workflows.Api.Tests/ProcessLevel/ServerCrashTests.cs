@@ -122,11 +122,11 @@ public sealed class ServerCrashTests : IDisposable
         (await GetAsync(client, $"/elsa/api/workflow-instances/{instanceId}/journal"))["items"]!.AsArray()
         .Count(e => (string)e!["activityId"]! == activityId && (string)e["eventName"]! == "Completed");
 
-    /// <summary>Polls the instance until <paramref name="done"/> holds for its sub-status (or 30 s pass); returns the last one.</summary>
+    /// <summary>Polls the instance until <paramref name="done"/> holds for its sub-status (or 2 minutes pass); returns the last one.</summary>
     private static async Task<string?> WaitForSubStatusAsync(HttpClient client, string instanceId, Func<string, bool> done)
     {
         string? subStatus = null;
-        for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(20, Ct))
+        for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromMinutes(2); await Task.Delay(20, Ct))
         {
             using var response = await client.GetAsync($"/elsa/api/workflow-instances/{instanceId}/execution-state", Ct);
             if (response.IsSuccessStatusCode)

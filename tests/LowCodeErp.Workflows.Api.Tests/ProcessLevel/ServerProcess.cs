@@ -14,7 +14,8 @@ namespace LowCodeErp.Workflows.Api.Tests.ProcessLevel;
 /// </summary>
 public sealed class ServerProcess : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    // Generous: in CI the server starts while other test assemblies keep both cores busy.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
