@@ -27,6 +27,15 @@ public sealed class RulesOptions
     /// <summary>Recorded evaluations kept per rule set (the newest).</summary>
     public int RetainEvaluations { get; set; } = 1000;
 
+    /// <summary>
+    /// With bus invalidation (<c>AddRulesBusInvalidation</c>): how often a replica compares its cache with the database,
+    /// the safety net for a notification it missed while its queue was gone.
+    /// </summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>With bus invalidation: how long a publish waits for the broker before it leaves the others to reconciliation.</summary>
+    public TimeSpan AnnounceTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The folder to import, or null when none is configured or found.</summary>
     public string? ResolveFolder()
     {
