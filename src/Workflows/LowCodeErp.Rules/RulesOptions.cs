@@ -24,6 +24,9 @@ public sealed class RulesOptions
     /// <summary>Evaluations recorded per second and rule set at most (a sample under heavy load).</summary>
     public int MaxRecordsPerSecond { get; set; } = 50;
 
+    /// <summary>Recorded evaluations are written in one batch per interval (a preview or warm-up writes what is queued first).</summary>
+    public TimeSpan RecordFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Recorded evaluations kept per rule set (the newest).</summary>
     public int RetainEvaluations { get; set; } = 1000;
 

@@ -16,6 +16,8 @@ public sealed class RuleSetCache(RuleSetStore store, RuleWarmer warmer, ILogger<
     private readonly ConcurrentDictionary<(string Name, int Version), Task<CompiledRuleSet>> _compiled = new();
     private readonly ConcurrentDictionary<string, int> _published = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    // The published engine per name: the one lookup on the hot path (an unpinned evaluation).
+    private readonly ConcurrentDictionary<string, CompiledRuleSet> _current = new(StringComparer.Ordinal);
 
     /// <summary>True once <see cref="WarmAllAsync"/> has loaded every published rule set (validation relies on it).</summary>
     public bool IsLoaded { get; private set; }
@@ -47,6 +49,11 @@ public sealed class RuleSetCache(RuleSetStore store, RuleWarmer warmer, ILogger<
     public async ValueTask<CompiledRuleSet> GetAsync(string name, int? version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (version is null && _current.TryGetValue(name, out var current))
+        {
+            return current;
+        }
+
         var wanted = version ?? (_published.TryGetValue(name, out var published) ? published : await LoadPublishedVersionAsync(name, cancellationToken));
         if (_compiled.TryGetValue((name, wanted), out var cached))
         {
@@ -95,6 +102,7 @@ public sealed class RuleSetCache(RuleSetStore store, RuleWarmer warmer, ILogger<
             if (published is null)
             {
                 _published.TryRemove(name, out _);
+                _current.TryRemove(name, out _);
                 Evict(name, keep: null);
                 return;
             }
@@ -108,6 +116,7 @@ public sealed class RuleSetCache(RuleSetStore store, RuleWarmer warmer, ILogger<
             var compiled = Compile(published);
             await warmer.WarmAsync(compiled, published.Tests, cancellationToken);
             _compiled[(name, version)] = Task.FromResult(compiled);
+            _current[name] = compiled;
             _published[name] = version;
             // Older versions are only evaluated when pinned; drop them so a rule set published hundreds of times does not
             // keep hundreds of engines alive (a pinned one is compiled again on demand).
