@@ -9,8 +9,11 @@ using LowCodeErp.Server.Health;
 using LowCodeErp.Server.Startup;
 using LowCodeErp.ServiceDefaults;
 using LowCodeErp.ServiceDefaults.Health;
+using LowCodeErp.ServiceDefaults.OpenApi;
 using LowCodeErp.Studio;
 using LowCodeErp.Studio.Auth;
+using LowCodeErp.Web;
+using LowCodeErp.Web.Auth;
 using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Api;
 using LowCodeErp.Workflows.Api.HttpWorkflows;
@@ -60,10 +63,16 @@ public static class EmbeddedServerExtensions
         services.AddBackgroundWorkflowDispatcher();
         services.AddElsaApi();
         services.AddElsaStudio(builder.Configuration);
-        // Studio's pages: login cookie, and a token of the signed-in user for the API calls Studio makes.
-        services.AddSingleton<IStudioAccessTokenProvider, SignedInUserStudioTokens>();
-        SignedInUserStudioTokens.AddPagePolicy(services.AddAuthorizationBuilder());
-        services.PostConfigure<StudioOptions>(studio => studio.PagePolicy ??= SignedInUserStudioTokens.PagePolicy);
+        // Studio's pages and Scalar: login cookie, and a token of the signed-in user for the API calls they make.
+        services.AddSingleton<SignedInUserPageTokens>();
+        services.AddSingleton<IStudioAccessTokenProvider>(sp => sp.GetRequiredService<SignedInUserPageTokens>());
+        services.AddSingleton<IApiDocsAccessTokenProvider>(sp => sp.GetRequiredService<SignedInUserPageTokens>());
+        SignedInUserPageTokens.AddPagePolicy(services.AddAuthorizationBuilder());
+        services.PostConfigure<StudioOptions>(studio => studio.PagePolicy ??= SignedInUserPageTokens.PagePolicy);
+        services.AddApiDocsBrowserSignIn(IdentityServiceDefaults.CookieScheme);
+        // The staff web application (inbox): the same login cookie; roles and permissions from the user store.
+        services.AddErpWeb(web => web.AuthenticationScheme = IdentityServiceDefaults.CookieScheme);
+        services.AddSingleton<IErpUserClaims, SignedInUserWebClaims>();
         AddIdentity(builder);
         services.AddReadinessCheck<WorkflowsDatabaseHealthCheck>("workflows-database");
         // Last: a folder plugin may not take an activity type that a built-in or referenced activity already has.
@@ -81,7 +90,8 @@ public static class EmbeddedServerExtensions
 
     /// <summary>
     /// Endpoints: <c>/elsa/api</c> (token and permission required), <c>/workflows/{**path}</c> (HTTP-triggered flows),
-    /// <c>/api/rules</c>, <c>/api/tasks</c>, single sign-on (<c>/connect/*</c>, <c>/account/*</c>, <c>/api/identity/*</c>) and <c>/studio</c> (Elsa Studio).
+    /// <c>/api/rules</c>, <c>/api/tasks</c>, single sign-on (<c>/connect/*</c>, <c>/account/*</c>, <c>/api/identity/*</c>), <c>/studio</c> (Elsa Studio)
+    /// and <c>/inbox</c> (the staff web application; <c>/</c> redirects to it).
     /// </summary>
     public static WebApplication MapEmbeddedServerEndpoints(this WebApplication app)
     {
@@ -92,6 +102,7 @@ public static class EmbeddedServerExtensions
         app.MapHumanTasksApi();
         app.MapIdentityService();
         app.MapElsaStudio();
+        app.MapErpWeb();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using LowCodeErp.HumanTasks.Api;
 using LowCodeErp.HumanTasks.Engine;
+using LowCodeErp.HumanTasks.Live;
 using LowCodeErp.HumanTasks.Persistence;
 using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Runtime.Services;
@@ -23,6 +24,8 @@ public static class HumanTasksServiceCollectionExtensions
         services.AddActivitiesFrom<HumanTasksMarker>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TaskOutbox>();
+        // Live inboxes: a host that shows tasks replaces this with its own notifier.
+        services.TryAddSingleton<ITaskChangeNotifier, NoTaskChangeNotifier>();
         services.AddSingleton<HumanTasksDbContextFactory>();
         services.AddSingleton<IBurstParticipant, TaskBurstParticipant>();
         services.AddSingleton<TaskQueries>();

@@ -25,7 +25,9 @@ public sealed class TestService : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<TestService> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        Action<WebApplication>? endpoints = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseTestServer();
@@ -34,6 +36,7 @@ public sealed class TestService : IAsyncDisposable
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapServiceDefaults();
+        endpoints?.Invoke(app);
         app.MapGet("/api/read", (HttpContext http) => Results.Ok(new { user = http.User.Identity?.Name }))
             .RequirePermission(ErpPermissions.WorkflowsRead);
         app.MapPost("/api/design", () => Results.Ok()).RequirePermission(ErpPermissions.WorkflowsDesign);

@@ -31,14 +31,18 @@ public sealed class PermissionAuthorizationHandler : AuthorizationHandler<Permis
 /// <summary>Named policies: one per permission (<see cref="ErpPermissions.PolicyName"/>) and <see cref="SignedIn"/>.</summary>
 public static class PermissionPolicies
 {
-    /// <summary>Any signed-in user (OpenAPI document, Scalar).</summary>
+    /// <summary>Any signed-in user.</summary>
     public const string SignedIn = "signed-in";
+
+    /// <summary>The OpenAPI document and Scalar: any signed-in user (by token; by login cookie too where a process opts in).</summary>
+    public const string ApiDocs = "api-docs";
 
     /// <summary>Registers the policies and their handler.</summary>
     public static IServiceCollection AddPermissionPolicies(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
-        var policies = services.AddAuthorizationBuilder().AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser());
+        var policies = services.AddAuthorizationBuilder().AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(ApiDocs, policy => policy.RequireAuthenticatedUser());
         foreach (var permission in ErpPermissions.Known)
         {
             policies.AddPolicy(ErpPermissions.PolicyName(permission), policy => policy

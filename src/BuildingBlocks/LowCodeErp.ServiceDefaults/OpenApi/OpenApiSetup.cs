@@ -31,12 +31,31 @@ public static class OpenApiSetup
             return Task.CompletedTask;
         }));
 
-    /// <summary><c>/openapi/v1.json</c> and <c>/scalar/v1</c>, both behind <see cref="PermissionPolicies.SignedIn"/>.</summary>
+    /// <summary>
+    /// <c>/openapi/v1.json</c> and <c>/scalar/v1</c>, both behind <see cref="PermissionPolicies.ApiDocs"/>. Scalar's bearer
+    /// field is filled with the user's token when an <see cref="IApiDocsAccessTokenProvider"/> is registered.
+    /// </summary>
     public static IEndpointRouteBuilder MapErpOpenApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenApi().RequireAuthorization(PermissionPolicies.SignedIn);
-        endpoints.MapScalarApiReference(options => options.AddPreferredSecuritySchemes(BearerScheme))
-            .RequireAuthorization(PermissionPolicies.SignedIn);
+        endpoints.MapOpenApi().RequireAuthorization(PermissionPolicies.ApiDocs);
+        endpoints.MapScalarApiReference(async (options, context) =>
+            {
+                options.AddPreferredSecuritySchemes(BearerScheme);
+                // Nothing leaves the installation: no CDN fonts, no telemetry, no hosted AI chat, no SDK/deploy upsell.
+                options.DefaultFonts = false;
+                options.Telemetry = false;
+                options.Agent = new ScalarAgentOptions { Disabled = true };
+                options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+                var tokens = context.RequestServices.GetService<IApiDocsAccessTokenProvider>();
+                var token = tokens is null ? null : await tokens.GetAccessTokenAsync(context);
+                if (token is not null)
+                {
+                    options.AddHttpAuthentication(BearerScheme, scheme => scheme.Token = token);
+                    context.Response.Headers.CacheControl = "no-store"; // the page now holds a personal token
+                }
+            })
+            .RequireAuthorization(PermissionPolicies.ApiDocs)
+            .AllowCookieRedirect(); // a browser without a session goes to the login page, not to a bare 401
         return endpoints;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LowCodeErp.HumanTasks.Engine;
 using LowCodeErp.HumanTasks.Forms;
+using LowCodeErp.HumanTasks.Live;
 using LowCodeErp.HumanTasks.Persistence;
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Runtime;
@@ -13,7 +14,7 @@ namespace LowCodeErp.HumanTasks.Api;
 /// Reading and working on one task. Claim, unclaim and delegate change the row under optimistic concurrency;
 /// complete resumes the instance, whose burst records the completion in the same transaction as the new state.
 /// </summary>
-public sealed class TaskCommands(HumanTasksDbContextFactory contexts, IWorkflowRuntime runtime, TimeProvider clock)
+public sealed class TaskCommands(HumanTasksDbContextFactory contexts, IWorkflowRuntime runtime, TimeProvider clock, ITaskChangeNotifier notifier)
 {
     /// <summary>A task with history, if the user may see it.</summary>
     public async Task<(TaskOperationResult Result, TaskDetails? Details)> GetAsync(string id, TaskUser user, CancellationToken cancellationToken)
@@ -196,6 +197,7 @@ public sealed class TaskCommands(HumanTasksDbContextFactory contexts, IWorkflowR
             return TaskOperationResult.Conflict($"The task is already {task.Status.ToLowerInvariant()}.");
         }
 
+        var before = task.Assignee;
         var result = change(access);
         if (result.Status != TaskOperationStatus.Ok)
         {
@@ -208,6 +210,7 @@ public sealed class TaskCommands(HumanTasksDbContextFactory contexts, IWorkflowR
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            notifier.Notify([Changed(task, action, before)]);
             return TaskOperationResult.Ok;
         }
         catch (DbUpdateConcurrencyException)
@@ -215,6 +218,11 @@ public sealed class TaskCommands(HumanTasksDbContextFactory contexts, IWorkflowR
             return TaskOperationResult.Conflict("The task was changed meanwhile; reload it.");
         }
     }
+
+    /// <summary>A claim, unclaim or delegation concerns the candidates (their lists change) and whoever held or holds it.</summary>
+    private static TaskChanged Changed(HumanTaskRecord task, string action, string? assigneeBefore) => new(task.Id, action,
+        [.. TaskQueries.Names(task.CandidateUsersJson).Concat(new[] { assigneeBefore, task.Assignee, task.Owner }.OfType<string>()).Distinct(StringComparer.Ordinal)],
+        TaskQueries.Names(task.CandidateRolesJson));
 
     private static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LowCodeErp.HumanTasks.Activities;
+using LowCodeErp.HumanTasks.Live;
 using LowCodeErp.HumanTasks.Persistence;
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Runtime.Services;
@@ -20,9 +22,12 @@ public sealed class TaskConflictException(string taskId)
 /// Writes the task store's side of a burst in the burst's transaction: tasks the activities created, completions,
 /// escalations, and the end of tasks whose bookmark went away (instance cancelled, approval decided without them).
 /// </summary>
-internal sealed class TaskBurstParticipant(TaskOutbox outbox, HumanTasksDbContextFactory contexts) : IBurstParticipant
+internal sealed class TaskBurstParticipant(TaskOutbox outbox, HumanTasksDbContextFactory contexts, ITaskChangeNotifier notifier) : IBurstParticipant
 {
     private static readonly ConcurrentDictionary<string, bool> UsesTasks = new(StringComparer.Ordinal);
+
+    // What a burst changed, told to the notifier once the burst committed (a burst that is saved again replaces it).
+    private readonly ConditionalWeakTable<WorkflowExecutionContext, List<TaskChanged>> _changes = [];
 
     public async Task OnSavingAsync(BurstSave save, CancellationToken cancellationToken)
     {
@@ -40,9 +45,34 @@ internal sealed class TaskBurstParticipant(TaskOutbox outbox, HumanTasksDbContex
             await ApplyAsync(db, command, now, cancellationToken);
         }
 
-        await EndOrphansAsync(db, save, now, cancellationToken);
+        var orphans = await EndOrphansAsync(db, save, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        _changes.AddOrUpdate(save.Workflow, [.. commands.Select(Change), .. orphans.Select(id => new TaskChanged(id, TaskChangeKinds.Cancelled, null, null))]);
     }
+
+    public Task OnSavedAsync(WorkflowExecutionContext workflow, CancellationToken cancellationToken)
+    {
+        if (_changes.TryGetValue(workflow, out var changes))
+        {
+            _changes.Remove(workflow);
+            if (changes.Count > 0)
+            {
+                notifier.Notify(changes);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A new task concerns its assignee and candidates; other changes may concern anyone who lists the task.</summary>
+    private static TaskChanged Change(TaskCommand command) => command switch
+    {
+        CreateTaskCommand create => new TaskChanged(create.TaskId, TaskChangeKinds.Created,
+            [.. create.Links.Where(l => l.Kind == TaskLinkKinds.CandidateUser).Select(l => l.Name), .. create.Task.Assignee is { } a ? [a] : Array.Empty<string>()],
+            [.. create.Links.Where(l => l.Kind == TaskLinkKinds.CandidateRole).Select(l => l.Name)]),
+        CompleteTaskCommand => new TaskChanged(command.TaskId, TaskChangeKinds.Completed, null, null),
+        _ => new TaskChanged(command.TaskId, TaskChangeKinds.Escalated, null, null),
+    };
 
     private static async Task ApplyAsync(HumanTasksDbContext db, TaskCommand command, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -94,19 +124,20 @@ internal sealed class TaskBurstParticipant(TaskOutbox outbox, HumanTasksDbContex
     }
 
     /// <summary>Open tasks of the instance whose bookmark is gone were not completed through the inbox: they end as Cancelled.</summary>
-    private static async Task EndOrphansAsync(HumanTasksDbContext db, BurstSave save, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<List<string>> EndOrphansAsync(HumanTasksDbContext db, BurstSave save, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var waiting = save.State.Bookmarks.Where(b => b.Name == HumanTaskBookmark.Name).Select(b => b.Id).ToList();
         var orphans = await db.Tasks.Where(t => t.InstanceId == save.State.Id && TaskStatuses.Open.Contains(t.Status) && !waiting.Contains(t.BookmarkId))
             .Select(t => t.Id).ToListAsync(cancellationToken);
         if (orphans.Count == 0)
         {
-            return;
+            return orphans;
         }
 
         await db.Tasks.Where(t => orphans.Contains(t.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(t => t.Status, TaskStatuses.Cancelled).SetProperty(t => t.EndedAt, now).SetProperty(t => t.Version, Guid.NewGuid()), cancellationToken);
         db.History.AddRange(orphans.Select(id => History(id, now, "Cancelled", null, "the workflow no longer waits for it")));
+        return orphans;
     }
 
     private static bool UsesTaskActivities(WorkflowExecutionContext workflow) =>

@@ -57,6 +57,11 @@ internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnl
                 }
             }
         }, cancellationToken);
+        foreach (var participant in participants)
+        {
+            await participant.OnSavedAsync(workflow, cancellationToken);
+        }
+
         loaded.SavedIncidents = state.Incidents.Count;
         loaded.SavedTimers = TimerIds(state);
         loaded.SavedJournalSequence = journal.Count > 0 ? journal[^1].Sequence : loaded.SavedJournalSequence;

@@ -13,6 +13,12 @@ public interface IBurstParticipant
 {
     /// <summary>Writes this module's rows for the burst being saved.</summary>
     Task OnSavingAsync(BurstSave save, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once the burst's transaction committed (never after a roll-back), e.g. to tell live views what changed.
+    /// Must not throw: the burst is already saved.
+    /// </summary>
+    Task OnSavedAsync(WorkflowExecutionContext workflow, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The burst being saved and the open transaction it is saved in.</summary>

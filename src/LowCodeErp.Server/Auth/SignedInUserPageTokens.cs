@@ -1,15 +1,17 @@
 using LowCodeErp.Identity;
 using LowCodeErp.Identity.Sessions;
+using LowCodeErp.ServiceDefaults.OpenApi;
 using LowCodeErp.Studio.Auth;
 using Microsoft.AspNetCore.Authorization;
 
 namespace LowCodeErp.Server.Auth;
 
 /// <summary>
-/// Elsa Studio in the embedded shape: its pages need the login cookie of the single sign-on service (anonymous visitors
-/// are sent to <c>/account/login</c>), and each page gets an access token of the signed-in user to call <c>/elsa/api</c> with.
+/// Browser pages of the embedded shape (Elsa Studio, Scalar): they need the login cookie of the single sign-on service
+/// (anonymous visitors are sent to <c>/account/login</c>), and each page gets a short-lived access token of the signed-in
+/// user to call the APIs with.
 /// </summary>
-public sealed class SignedInUserStudioTokens : IStudioAccessTokenProvider
+public sealed class SignedInUserPageTokens : IStudioAccessTokenProvider, IApiDocsAccessTokenProvider
 {
     /// <summary>The policy of Studio's host pages.</summary>
     public const string PagePolicy = "studio-page";
