@@ -2,32 +2,54 @@ using System.Diagnostics;
 
 namespace LowCodeErp.Rules.Benchmarks;
 
-/// <summary>Runs an operation back to back for a fixed time per round and keeps the per-round mean; reports the median round.</summary>
+/// <summary>
+/// Compares two operations on a shared, noisy machine: short batches of each, alternating, so both see the same
+/// background load; per batch, wall time and CPU time of the measuring thread (the operations complete synchronously
+/// when warm, so that is exactly their work, without the time spent waiting for a core). Reports the median of rounds.
+/// </summary>
 internal sealed class Meter(TimeSpan roundDuration)
 {
-    private readonly List<double> _rounds = [];
+    private const int Batch = 500;
+    private readonly List<(double Wall, double Cpu)> _a = [];
+    private readonly List<(double Wall, double Cpu)> _b = [];
 
-    public double MedianMicroseconds => _rounds.Order().ElementAt(_rounds.Count / 2);
+    public (double Wall, double Cpu) A => Median(_a);
 
-    public async Task RoundAsync(Func<Task> operation)
+    public (double Wall, double Cpu) B => Median(_b);
+
+    public async Task RoundAsync(Func<Task> a, Func<Task> b)
     {
-        for (var i = 0; i < 200; i++)
+        await RunBatchAsync(a);
+        await RunBatchAsync(b);
+        (double Wall, double Cpu) totalA = default, totalB = default;
+        var count = 0;
+        var round = Stopwatch.StartNew();
+        while (round.Elapsed < roundDuration)
+        {
+            var sampleA = await RunBatchAsync(a);
+            var sampleB = await RunBatchAsync(b);
+            totalA = (totalA.Wall + sampleA.Wall, totalA.Cpu + sampleA.Cpu);
+            totalB = (totalB.Wall + sampleB.Wall, totalB.Cpu + sampleB.Cpu);
+            count += Batch;
+        }
+
+        _a.Add((totalA.Wall / count, totalA.Cpu / count));
+        _b.Add((totalB.Wall / count, totalB.Cpu / count));
+    }
+
+    /// <summary>Microseconds of wall and thread CPU time for one batch.</summary>
+    private static async Task<(double Wall, double Cpu)> RunBatchAsync(Func<Task> operation)
+    {
+        var cpu = ThreadCpu.NowMilliseconds();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < Batch; i++)
         {
             await operation();
         }
 
-        var count = 0;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < roundDuration)
-        {
-            for (var i = 0; i < 100; i++)
-            {
-                await operation();
-            }
-
-            count += 100;
-        }
-
-        _rounds.Add(clock.Elapsed.TotalMicroseconds / count);
+        return (clock.Elapsed.TotalMicroseconds, (ThreadCpu.NowMilliseconds() - cpu) * 1000);
     }
+
+    private static (double Wall, double Cpu) Median(List<(double Wall, double Cpu)> rounds) =>
+        (rounds.Select(r => r.Wall).Order().ElementAt(rounds.Count / 2), rounds.Select(r => r.Cpu).Order().ElementAt(rounds.Count / 2));
 }

@@ -40,48 +40,48 @@ try
 
     // 1. Warm overhead: the activity's evaluation path vs RulesEngine called directly with a ready ExpandoObject.
     Console.Error.WriteLine("warm overhead …");
-    var direct = new RulesEngine.RulesEngine([workflow], new ReSettings());
+    // Same settings as the Erp path's engine, so the difference is the path, not RulesEngine options.
+    var direct = new RulesEngine.RulesEngine([workflow], CompiledRuleSet.CreateSettings());
     var applicant = Applicant(701);
     var named = new KeyValuePair<string, object?>[] { new("applicant", Applicant(701)) };
-    var directMeter = new Meter(duration);
-    var erpMeter = new Meter(duration);
+    var meter = new Meter(duration);
     for (var round = 0; round < 5; round++)
     {
-        // Interleaved rounds, median of each: fair against bursts of other load on a shared machine.
-        await directMeter.RoundAsync(async () => await direct.ExecuteAllRulesAsync(workflow.WorkflowName, new RuleParameter("applicant", applicant)));
-        await erpMeter.RoundAsync(async () => await evaluator.EvaluateAsync(workflow.WorkflowName, null, named));
+        await meter.RoundAsync(
+            async () => await direct.ExecuteAllRulesAsync(workflow.WorkflowName, new RuleParameter("applicant", applicant)),
+            async () => await evaluator.EvaluateAsync(workflow.WorkflowName, null, named));
     }
 
-    var overhead = erpMeter.MedianMicroseconds / directMeter.MedianMicroseconds - 1;
-    rows.Add(("RulesEngine direct, 8 rules (µs / evaluation)", $"{directMeter.MedianMicroseconds:0.0}", "baseline"));
-    rows.Add(("Erp.EvaluateRules path, 8 rules (µs / evaluation)", $"{erpMeter.MedianMicroseconds:0.0}", ""));
-    rows.Add(("Overhead of the Erp path", $"{overhead:+0.0%;-0.0%}", "≤ +10%"));
+    // Thread CPU leaves out the recorder's writer thread: it writes one batch a second of at most
+    // Rules:MaxRecordsPerSecond (50) records per rule set, a cost per second, not per evaluation.
+    var (directWall, directCpu) = meter.A;
+    var (erpWall, erpCpu) = meter.B;
+    rows.Add(("RulesEngine direct, 8 rules (µs / evaluation, wall / thread CPU)", $"{directWall:0.0} / {directCpu:0.0}", "baseline"));
+    rows.Add(("Erp.EvaluateRules path, 8 rules (µs / evaluation, wall / thread CPU)", $"{erpWall:0.0} / {erpCpu:0.0}", ""));
+    rows.Add(("Overhead of the Erp path (wall / thread CPU)", $"{erpWall / directWall - 1:+0.0%;-0.0%} / {erpCpu / directCpu - 1:+0.0%;-0.0%}", "≤ +10%"));
 
-    // 2. First evaluation after publish (publish warms): p50/p99 over many publishes of a changed threshold.
+    // 2. First evaluation after publish (publish warms): p50/p99 over many publishes of a changed threshold. As on a
+    // server, the publish runs on one thread (the publishing request) and the first evaluation arrives as the next request
+    // on another; measured in wall time and in CPU time of the evaluating thread (no waiting for a core).
     Console.Error.WriteLine("first evaluation after publish …");
-    var firsts = new List<double>();
-    var controls = new List<double>();
+    var firsts = new Samples();
+    var controls = new Samples();
     for (var i = 0; i < publishSamples; i++)
     {
         // Control: a warm evaluation of the current version at the same moment, to tell machine noise from cold paths.
-        var control = Stopwatch.StartNew();
-        await evaluator.EvaluateAsync(workflow.WorkflowName, null, [new("applicant", Applicant(640 + i))]);
-        controls.Add(control.Elapsed.TotalMilliseconds);
+        var score = 640 + i;
+        controls.Add(await Task.Run(() => Samples.MeasureAsync(() => evaluator.EvaluateAsync(workflow.WorkflowName, null, [new("applicant", Applicant(score))]))));
         var changed = content.Replace("applicant.creditScore >= 720", $"applicant.creditScore >= {720 + (i % 2 == 0 ? 1 : 0)}", StringComparison.Ordinal)
             .Replace("0.000", $"0.{i:000}", StringComparison.Ordinal);
         await store.SaveDraftAsync(workflow.WorkflowName, changed, tests);
         await store.PublishAsync(workflow.WorkflowName);
-        var clock = Stopwatch.StartNew();
-        await evaluator.EvaluateAsync(workflow.WorkflowName, null, [new("applicant", Applicant(650 + i))]);
-        firsts.Add(clock.Elapsed.TotalMilliseconds);
+        firsts.Add(await Task.Run(() => Samples.MeasureAsync(() => evaluator.EvaluateAsync(workflow.WorkflowName, null, [new("applicant", Applicant(score + 10))]))));
     }
 
-    firsts.Sort();
-    controls.Sort();
-    rows.Add(($"First evaluation after publish, p50 ({publishSamples} publishes)", $"{Percentile(firsts, 0.50):0.000} ms", ""));
-    rows.Add(($"First evaluation after publish, p99 ({publishSamples} publishes)", $"{Percentile(firsts, 0.99):0.000} ms", "< 5 ms"));
-    rows.Add(($"First evaluation after publish, max ({publishSamples} publishes)", $"{firsts[^1]:0.000} ms", ""));
-    rows.Add(($"Control: warm evaluation just before each publish, p50 / p99 / max", $"{Percentile(controls, 0.5):0.000} / {Percentile(controls, 0.99):0.000} / {controls[^1]:0.000} ms", "same-moment noise"));
+    rows.Add(($"First evaluation after publish, wall p50 / p99 / max ({publishSamples} publishes)", firsts.Wall, "p99 < 5 ms"));
+    rows.Add(("First evaluation after publish, CPU of the evaluating thread p50 / p99 / max", firsts.Cpu, "p99 < 5 ms"));
+    rows.Add(("Control: warm evaluation just before each publish, wall p50 / p99 / max", controls.Wall, "same-moment noise"));
+    rows.Add(("Control: CPU p50 / p99 / max", controls.Cpu, ""));
     var cold = new List<double>();
     for (var i = 0; i < (quick ? 5 : 20); i++)
     {
@@ -122,7 +122,7 @@ foreach (var (measure, result, goal) in rows)
 Console.WriteLine();
 Console.WriteLine("Erp path = RuleEvaluator.EvaluateAsync as Erp.EvaluateRules calls it: input normalisation (numbers → decimal), cached " +
                   "engine lookup, evaluation, result mapping, queueing the record for the impact preview. Direct = RulesEngine.ExecuteAllRulesAsync " +
-                  "on a prebuilt ExpandoObject. Median of 5 interleaved rounds. The workflow engine's own per-activity cost is measured by LowCodeErp.Benchmarks.");
+                  "on a prebuilt ExpandoObject with the same ReSettings. Median of 5 rounds of alternating 500-evaluation batches; thread CPU = CPU time of the evaluating thread (clock_gettime), which a loaded machine does not inflate the way it inflates wall time. The workflow engine's own per-activity cost is measured by LowCodeErp.Benchmarks.");
 return 0;
 
 static ExpandoObject Applicant(int score)

@@ -24,8 +24,20 @@ public sealed class RulesOptions
     /// <summary>Evaluations recorded per second and rule set at most (a sample under heavy load).</summary>
     public int MaxRecordsPerSecond { get; set; } = 50;
 
+    /// <summary>Recorded evaluations are written in one batch per interval (a preview or warm-up writes what is queued first).</summary>
+    public TimeSpan RecordFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Recorded evaluations kept per rule set (the newest).</summary>
     public int RetainEvaluations { get; set; } = 1000;
+
+    /// <summary>
+    /// With bus invalidation (<c>AddRulesBusInvalidation</c>): how often a replica compares its cache with the database,
+    /// the safety net for a notification it missed while its queue was gone.
+    /// </summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>With bus invalidation: how long a publish waits for the broker before it leaves the others to reconciliation.</summary>
+    public TimeSpan AnnounceTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The folder to import, or null when none is configured or found.</summary>
     public string? ResolveFolder()

@@ -47,6 +47,8 @@ public static class RulesServiceCollectionExtensions
         services.AddSingleton<EvaluationRecorder>();
         services.AddSingleton<RuleEvaluator>();
         services.AddSingleton<ImpactPreview>();
+        // The web UI's editing; its permission checks need the host's permission policies (AddServiceDefaults).
+        services.AddSingleton<Editing.RuleSetEditor>();
         services.AddSingleton<RuleFolderImporter>();
         services.AddSingleton<RulesFolderWatcher>();
         services.AddActivity<EvaluateRules>();

@@ -32,7 +32,8 @@ internal sealed class RulesHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<RulesHost> StartAsync(string? existingFolder = null, RulesOptions? options = null, TimeProvider? clock = null)
+    public static async Task<RulesHost> StartAsync(string? existingFolder = null, RulesOptions? options = null, TimeProvider? clock = null,
+        Action<IServiceCollection>? configure = null)
     {
         var folder = existingFolder ?? Paths.NewTempFolder("erp-rules");
         var services = new ServiceCollection();
@@ -45,6 +46,7 @@ internal sealed class RulesHost : IAsyncDisposable
         services.AddWorkflowEngine();
         services.AddRules(new WorkflowsDatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "rules.db")}" },
             options ?? new RulesOptions { RetainEvaluations = 50, MaxRecordsPerSecond = 1000 });
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<RulesDatabase>().MigrateAsync(TestContext.Current.CancellationToken);
         return new RulesHost(folder, provider);

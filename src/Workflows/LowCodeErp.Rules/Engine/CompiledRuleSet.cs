@@ -21,11 +21,16 @@ public sealed class CompiledRuleSet
         Workflow = workflow;
         SuccessEvents = Flatten(workflow.Rules).Select(r => r.SuccessEvent).Where(e => !string.IsNullOrEmpty(e))
             .ToHashSet(StringComparer.Ordinal)!;
-        // Exceptions become the rule's ExceptionMessage (then an incident naming the rule, see Evaluate) instead of one
-        // exception for the whole set; ErrorMessage stays the rule's own text, unformatted, so it is not mistaken for one.
-        var settings = new ReSettings { EnableExceptionAsErrorMessage = true, EnableFormattedErrorMessage = false, IgnoreException = false };
-        _engine = new RulesEngineInstance([workflow], settings);
+        _engine = new RulesEngineInstance([workflow], CreateSettings());
     }
+
+    /// <summary>
+    /// The engine settings: exceptions become the rule's ExceptionMessage (then an incident naming the rule, see
+    /// <see cref="EvaluateAsync"/>) instead of one exception for the whole set; ErrorMessage stays the rule's own text,
+    /// unformatted, so it is not mistaken for one.
+    /// </summary>
+    public static ReSettings CreateSettings() =>
+        new() { EnableExceptionAsErrorMessage = true, EnableFormattedErrorMessage = false, IgnoreException = false };
 
     /// <summary>Rule set name (the workflow name).</summary>
     public string Name { get; }
@@ -45,9 +50,20 @@ public sealed class CompiledRuleSet
         ArgumentNullException.ThrowIfNull(inputs);
         var parameters = new RuleParameter[inputs.Count];
         var i = 0;
-        foreach (var (name, value) in inputs)
+        if (inputs is Dictionary<string, object?> dictionary)
         {
-            parameters[i++] = new RuleParameter(name, value);
+            // The evaluator's normalised inputs: enumerate without boxing the enumerator.
+            foreach (var (name, value) in dictionary)
+            {
+                parameters[i++] = new RuleParameter(name, value);
+            }
+        }
+        else
+        {
+            foreach (var (name, value) in inputs)
+            {
+                parameters[i++] = new RuleParameter(name, value);
+            }
         }
 
         var trees = await _engine.ExecuteAllRulesAsync(Name, parameters);
@@ -55,7 +71,7 @@ public sealed class CompiledRuleSet
         for (i = 0; i < trees.Count; i++)
         {
             var tree = trees[i];
-            if (FirstFailure(tree) is { } failure)
+            if (MayHaveFailed(tree) && FirstFailure(tree) is { } failure)
             {
                 throw new RuleEvaluationException(Name, Version, failure.Rule, failure.Message);
             }
@@ -66,6 +82,10 @@ public sealed class CompiledRuleSet
 
         return new RuleEvaluation(Name, Version, results);
     }
+
+    // The common case (no exception, no nested rules) is decided without walking the tree.
+    private static bool MayHaveFailed(RuleResultTree tree) =>
+        !string.IsNullOrEmpty(tree.ExceptionMessage) || tree.ActionResult?.Exception is not null || tree.ChildResults is not null;
 
     private static (string Rule, string Message)? FirstFailure(RuleResultTree tree)
     {

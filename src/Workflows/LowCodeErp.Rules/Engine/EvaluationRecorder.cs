@@ -34,7 +34,8 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(evaluation);
         if (!options.RecordEvaluations ||
-            !_budgets.GetOrAdd(evaluation.RuleSet, _ => new RecordingBudget(options.MaxRecordsPerSecond)).TryTake(clock.GetTimestamp(), clock.TimestampFrequency))
+            !_budgets.GetOrAdd(evaluation.RuleSet, static (_, perSecond) => new RecordingBudget(perSecond), options.MaxRecordsPerSecond)
+                .TryTake(clock.GetTimestamp(), clock.TimestampFrequency))
         {
             return;
         }
@@ -97,6 +98,9 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                // One batch per interval, not one write per evaluation: under load, a write (and a prune) per sampled
+                // evaluation cost more CPU than the evaluations themselves. A preview or warm-up flushes first anyway.
+                await Task.Delay(options.RecordFlushInterval, stoppingToken);
                 try
                 {
                     await FlushAsync(stoppingToken);
@@ -132,19 +136,21 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
         private long _second = -1;
         private int _taken;
 
+        /// <summary>
+        /// Lock-free: concurrent evaluations of one rule set all pass here, and once the second's budget is spent the
+        /// answer is a plain read (no write that would bounce the cache line between cores). At a second's boundary
+        /// two callers may both reset the count: a few extra samples, harmless for a sample.
+        /// </summary>
         public bool TryTake(long timestamp, long frequency)
         {
             var second = timestamp / frequency;
-            lock (this)
+            var current = Volatile.Read(ref _second);
+            if (second != current && Interlocked.CompareExchange(ref _second, second, current) == current)
             {
-                if (second != _second)
-                {
-                    _second = second;
-                    _taken = 0;
-                }
-
-                return _taken++ < perSecond;
+                Volatile.Write(ref _taken, 0);
             }
+
+            return Volatile.Read(ref _taken) < perSecond && Interlocked.Increment(ref _taken) <= perSecond;
         }
     }
 

@@ -2,8 +2,8 @@ namespace LowCodeErp.Rules.Engine;
 
 /// <summary>
 /// Announces publish and retract so every engine cache follows. In one process <see cref="InProcessRuleSetPublishedNotifier"/>
-/// updates the local cache directly; in the distributed shape an implementation publishes a bus message whose consumer
-/// on every replica calls <see cref="RuleSetCache.OnPublishedAsync"/> / <see cref="RuleSetCache.OnRetracted"/>.
+/// refreshes the local cache directly; in the distributed shape <see cref="Distribution.BusRuleSetPublishedNotifier"/>
+/// also publishes a bus message whose consumer on every replica calls <see cref="RuleSetCache.RefreshAsync"/>.
 /// </summary>
 public interface IRuleSetPublishedNotifier
 {
@@ -14,20 +14,14 @@ public interface IRuleSetPublishedNotifier
     Task RetractedAsync(string name, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Single-process notifier: updates (and warms) this process's cache.</summary>
+/// <summary>Single-process notifier: refreshes (and warms) this process's cache.</summary>
 public sealed class InProcessRuleSetPublishedNotifier(Lazy<RuleSetCache> cache) : IRuleSetPublishedNotifier
 {
     /// <inheritdoc />
     public Task PublishedAsync(string name, int version, CancellationToken cancellationToken = default) =>
-        cache.Value.OnPublishedAsync(name, version, cancellationToken);
+        cache.Value.RefreshAsync(name, cancellationToken);
 
     /// <inheritdoc />
-    public Task RetractedAsync(string name, CancellationToken cancellationToken = default)
-    {
-        cache.Value.OnRetracted(name);
-        return Task.CompletedTask;
-    }
+    public Task RetractedAsync(string name, CancellationToken cancellationToken = default) =>
+        cache.Value.RefreshAsync(name, cancellationToken);
 }
-
-/// <summary>Message contract for the bus implementation (MassTransit wiring lives with the service defaults).</summary>
-public sealed record RuleSetPublished(string Name, int? Version);

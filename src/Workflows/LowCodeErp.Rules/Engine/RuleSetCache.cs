@@ -15,6 +15,9 @@ public sealed class RuleSetCache(RuleSetStore store, RuleWarmer warmer, ILogger<
 {
     private readonly ConcurrentDictionary<(string Name, int Version), Task<CompiledRuleSet>> _compiled = new();
     private readonly ConcurrentDictionary<string, int> _published = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    // The published engine per name: the one lookup on the hot path (an unpinned evaluation).
+    private readonly ConcurrentDictionary<string, CompiledRuleSet> _current = new(StringComparer.Ordinal);
 
     /// <summary>True once <see cref="WarmAllAsync"/> has loaded every published rule set (validation relies on it).</summary>
     public bool IsLoaded { get; private set; }
@@ -46,6 +49,11 @@ public sealed class RuleSetCache(RuleSetStore store, RuleWarmer warmer, ILogger<
     public async ValueTask<CompiledRuleSet> GetAsync(string name, int? version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (version is null && _current.TryGetValue(name, out var current))
+        {
+            return current;
+        }
+
         var wanted = version ?? (_published.TryGetValue(name, out var published) ? published : await LoadPublishedVersionAsync(name, cancellationToken));
         if (_compiled.TryGetValue((name, wanted), out var cached))
         {
@@ -76,45 +84,81 @@ public sealed class RuleSetCache(RuleSetStore store, RuleWarmer warmer, ILogger<
         return new CompiledRuleSet(version.Info.Name, version.Info.Version, parsed.Workflow!);
     }
 
-    /// <summary>A version was published (here or, through the bus, on another replica): switch to it and warm it.</summary>
-    public async Task OnPublishedAsync(string name, int version, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Brings one rule set up to date with the database: the published version is compiled, warmed and then switched to
+    /// (so no evaluation pays the compile), older versions are evicted; a retracted rule set is evicted. Called on
+    /// publish and retract here and, through the bus, on every other replica. It re-reads the database instead of
+    /// trusting a message, and runs one refresh per rule set at a time, so duplicate, late or reordered notifications
+    /// cannot switch back to an older version; a refresh that finds the published version already warm does nothing.
+    /// </summary>
+    public async Task RefreshAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var stored = await store.GetAsync(name, version, cancellationToken);
-        if (stored is null)
+        var gate = _gates.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            logger.LogWarning("Rule set {Name} v{Version} was announced as published but is not in the database.", name, version);
-            return;
-        }
+            var published = await store.GetAsync(name, null, cancellationToken);
+            if (published is null)
+            {
+                _published.TryRemove(name, out _);
+                _current.TryRemove(name, out _);
+                Evict(name, keep: null);
+                return;
+            }
 
-        var compiled = Compile(stored);
-        await warmer.WarmAsync(compiled, stored.Tests, cancellationToken);
-        _compiled[(name, version)] = Task.FromResult(compiled);
-        // Switch only once warm, so no evaluation pays the compile.
-        _published[name] = version;
-        // Older versions are only evaluated when pinned; drop them so a rule set published hundreds of times does not
-        // keep hundreds of engines alive (a pinned one is compiled again on demand).
-        foreach (var key in _compiled.Keys.Where(k => k.Name == name && k.Version != version))
+            var version = published.Info.Version;
+            if (_published.TryGetValue(name, out var current) && current == version && Contains(name, version))
+            {
+                return;
+            }
+
+            var compiled = Compile(published);
+            await warmer.WarmAsync(compiled, published.Tests, cancellationToken);
+            _compiled[(name, version)] = Task.FromResult(compiled);
+            _current[name] = compiled;
+            _published[name] = version;
+            // Older versions are only evaluated when pinned; drop them so a rule set published hundreds of times does not
+            // keep hundreds of engines alive (a pinned one is compiled again on demand).
+            Evict(name, keep: version);
+            logger.LogInformation("Rule set {Name} v{Version} compiled, warmed and switched to.", name, version);
+        }
+        finally
         {
-            _compiled.TryRemove(key, out _);
+            gate.Release();
         }
     }
 
-    /// <summary>The published version was retracted: nothing is evaluated by default until the next publish.</summary>
-    public void OnRetracted(string name) => _published.TryRemove(name, out _);
+    /// <summary>
+    /// Refreshes every rule set whose published version differs from the one held here (start-up, and the safety net
+    /// for a replica that missed a bus notification while it was disconnected).
+    /// </summary>
+    public async Task<int> ReconcileAsync(CancellationToken cancellationToken = default)
+    {
+        var published = await store.PublishedVersionsAsync(cancellationToken);
+        var stale = published.Where(p => !_published.TryGetValue(p.Key, out var held) || held != p.Value).Select(p => p.Key)
+            .Concat(_published.Keys.Where(name => !published.ContainsKey(name))).ToList();
+        foreach (var name in stale)
+        {
+            await RefreshAsync(name, cancellationToken);
+        }
+
+        return stale.Count;
+    }
 
     /// <summary>Loads and warms every published rule set (start-up).</summary>
     public async Task WarmAllAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var info in await store.ListAsync(cancellationToken))
-        {
-            if (await store.GetAsync(info.Name, null, cancellationToken) is { } published)
-            {
-                await OnPublishedAsync(published.Info.Name, published.Info.Version, cancellationToken);
-            }
-        }
-
+        await ReconcileAsync(cancellationToken);
         IsLoaded = true;
+    }
+
+    private void Evict(string name, int? keep)
+    {
+        foreach (var key in _compiled.Keys.Where(k => k.Name == name && k.Version != keep))
+        {
+            _compiled.TryRemove(key, out _);
+        }
     }
 
     private async Task<int> LoadPublishedVersionAsync(string name, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using LowCodeErp.Rules.Model;
 using LowCodeErp.Rules.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace LowCodeErp.Rules.Engine;
@@ -22,6 +23,17 @@ public sealed class RuleWarmer(EvaluationRecorder recorder, ILogger<RuleWarmer> 
         if (tests is not null && RuleTestSuite.Parse(tests) is { Errors.Count: 0 } suite)
         {
             samples.AddRange(suite.Cases.Select(c => (IReadOnlyDictionary<string, object?>)RuleInputs.Normalize(c.Inputs)));
+        }
+
+        // Queued records are the newest traffic; write them first so their shapes are among the samples.
+        try
+        {
+            await recorder.FlushAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
+        {
+            // Recording is best effort; the samples already written still warm.
+            logger.LogWarning(exception, "Warming {Name} v{Version}: queued evaluations could not be written.", ruleSet.Name, ruleSet.Version);
         }
 
         foreach (var recorded in await recorder.RecentAsync(ruleSet.Name, RecentSamples, cancellationToken))

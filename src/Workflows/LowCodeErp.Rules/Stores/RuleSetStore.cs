@@ -42,6 +42,14 @@ public sealed class RuleSetStore(RulesDatabase database, IRuleSetPublishedNotifi
         return rows.GroupBy(r => r.Name).Select(g => Info(g.MaxBy(r => r.Version)!)).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The published version of every rule set (name → version); one small query for cache reconciliation.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> PublishedVersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.RuleSets.Where(r => r.IsPublished).Select(r => new { r.Name, r.Version })
+            .ToDictionaryAsync(r => r.Name, r => r.Version, StringComparer.Ordinal, cancellationToken);
+    }
+
     /// <summary>All versions of one rule set, newest first; empty when unknown.</summary>
     public async Task<IReadOnlyList<RuleSetVersionInfo>> VersionsAsync(string name, CancellationToken cancellationToken = default)
     {
