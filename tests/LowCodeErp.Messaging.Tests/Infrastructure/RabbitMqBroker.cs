@@ -3,10 +3,12 @@ using System.Diagnostics;
 namespace LowCodeErp.Messaging.Tests.Infrastructure;
 
 /// <summary>
-/// Stops and starts the RabbitMQ node that scripts/services-up.sh started (locally or in test.sh), with the project's
-/// own scripts: ERP_TEST_RABBITMQ_CONTROL = "scripts folder;SVC_DIR;port" selects exactly that node.
+/// A private RabbitMQ node for a test that takes its broker away: started with the project's own scripts next to the
+/// shared node of scripts/services-up.sh (ERP_TEST_RABBITMQ_CONTROL = "scripts folder;SVC_DIR;port" says where), on the
+/// next port and in its own state folder. Stopping the shared node instead would break the tests of other assemblies
+/// that run at the same time (rule-cache replicas, for one).
 /// </summary>
-internal sealed class RabbitMqBroker
+internal sealed class RabbitMqBroker : IAsyncDisposable
 {
     private readonly string _scripts;
     private readonly string _serviceDir;
@@ -15,18 +17,27 @@ internal sealed class RabbitMqBroker
     private RabbitMqBroker(string scripts, string serviceDir, string port) =>
         (_scripts, _serviceDir, _port) = (scripts, serviceDir, port);
 
-    /// <summary>The broker's amqp:// URI and its control; skips (or fails under CI=true) without them.</summary>
-    public static (string ConnectionString, RabbitMqBroker Broker) Require()
+    /// <summary>The node's amqp:// URI.</summary>
+    public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{_port}/";
+
+    /// <summary>Starts the private node; skips (or fails under CI=true) without the shared node's control settings.</summary>
+    public static async Task<RabbitMqBroker> StartPrivateAsync()
     {
-        var connectionString = ServiceRequirement.Require(ServiceRequirement.RabbitMq);
+        ServiceRequirement.Require(ServiceRequirement.RabbitMq);
         var parts = ServiceRequirement.Require(ServiceRequirement.RabbitMqControl).Split(';');
-        if (parts.Length != 3)
+        var sharedPort = 0;
+        if (parts.Length != 3 || !int.TryParse(parts[2], out sharedPort))
         {
             Assert.Fail($"{ServiceRequirement.RabbitMqControl} must be 'scripts;SVC_DIR;port'.");
         }
 
-        return (connectionString, new RabbitMqBroker(parts[0], parts[1], parts[2]));
+        var broker = new RabbitMqBroker(parts[0], Path.Combine(parts[1], "outage-broker"), (sharedPort + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await broker.StartAsync();
+        return broker;
     }
+
+    /// <summary>Stops the private node (also when the test failed half-way).</summary>
+    public async ValueTask DisposeAsync() => await RunAsync("services-down.sh", mayRetry: true);
 
     public async Task StopAsync() => await RunAsync("services-down.sh", mayRetry: false);
 

@@ -9,9 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LowCodeErp.Messaging.Tests.Messaging;
 
 /// <summary>
-/// Against the real RabbitMQ 3.10 node of scripts/services-up.sh, which the test stops and restarts: events committed
-/// before, during and after the outage all arrive, each exactly once. Not parallel with other tests of this assembly
-/// (it takes the broker away).
+/// Against a real RabbitMQ 3.10 node of its own (started with scripts/services-up.sh), which the test stops and restarts:
+/// events committed before, during and after the outage all arrive, each exactly once.
 /// </summary>
 [Collection(nameof(RabbitMqOutageCollection))]
 public sealed class RabbitMqOutageTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
@@ -21,12 +20,12 @@ public sealed class RabbitMqOutageTests(SqliteTestDatabase database) : IClassFix
     [Fact]
     public async Task Every_event_arrives_exactly_once_across_a_broker_outage()
     {
-        var (connectionString, broker) = RabbitMqBroker.Require();
+        await using var broker = await RabbitMqBroker.StartPrivateAsync();
         await using var host = await BusHost.StartAsync(database.NewDatabase(), x => x.AddConsumer<LeaseCommencedConsumer>(),
             new Dictionary<string, string?>
             {
                 ["Messaging:Transport"] = "RabbitMq",
-                ["ConnectionStrings:RabbitMq"] = connectionString,
+                ["ConnectionStrings:RabbitMq"] = broker.ConnectionString,
                 ["Messaging:EndpointPrefix"] = "outage-" + Guid.NewGuid().ToString("N")[..8], // a fresh queue per run
                 ["Messaging:Outbox:PublishTimeout"] = "00:00:05",
                 ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
