@@ -3,8 +3,6 @@ using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using LowCodeErp.Workflows.Runtime.Stores;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LowCodeErp.Workflows.Runtime.Services;
 
@@ -31,34 +29,33 @@ internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnl
 
     public async Task SaveAsync(LoadedInstance loaded, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var workflow = loaded.Workflow;
         var state = WorkflowStateMapper.ToState(workflow);
-        var incidents = state.Incidents.Skip(loaded.SavedIncidents).Select(i => EfWorkflowLogStore.IncidentRow(state.Id, i)).ToList();
         var journal = workflow.Journal.Where(j => j.Sequence > loaded.SavedJournalSequence).ToList();
-        // Rows are built (and their JSON serialized) here, on the caller's thread: the callback runs on the store's
-        // writer, which commits the saves of many instances and must only move rows.
-        var segment = journal.Count > 0 ? EfWorkflowLogStore.JournalSegment(state.Id, journal) : null;
-        loaded.Stamp = await instances.SaveAsync(state, loaded.Stamp, async (db, ct) =>
+        var timers = state.Bookmarks.Where(b => TimeBookmarks.Contains(b.Name)).ToList();
+        // Every row (and its JSON) is built here, on the caller's thread: the writer commits the saves of many
+        // instances on one connection and must only move rows.
+        var write = EfWorkflowInstanceStore.Prepare(state, loaded.Stamp);
+        write.StaleTimerIds = [.. loaded.SavedTimers.Where(id => !timers.Exists(b => b.Id == id))];
+        write.NewTimers = [.. timers.Where(b => !loaded.SavedTimers.Contains(b.Id)).Select(b => TimerRow(state, b))];
+        write.NewIncidents = [.. state.Incidents.Skip(loaded.SavedIncidents).Select(i => EfWorkflowLogStore.IncidentRow(state.Id, i))];
+        write.JournalSegment = journal.Count > 0 ? EfWorkflowLogStore.JournalSegment(state.Id, journal) : null;
+        if (participants.Count > 0)
         {
-            await SyncTimersAsync(db, state, loaded.SavedTimers, ct);
-            db.Incidents.AddRange(incidents);
-            if (segment is not null)
+            write.AlsoWrite = async (connection, transaction, ct) =>
             {
-                db.Journal.Add(segment);
-            }
-
-            if (participants.Count > 0)
-            {
-                var save = new BurstSave(workflow, state, db.Database.GetDbConnection(),
-                    db.Database.CurrentTransaction!.GetDbTransaction());
+                var save = new BurstSave(workflow, state, connection, transaction);
                 foreach (var participant in participants)
                 {
                     await participant.OnSavingAsync(save, ct);
                 }
-            }
-        }, cancellationToken);
+            };
+        }
+
+        loaded.Stamp = await instances.SaveAsync(write);
         loaded.SavedIncidents = state.Incidents.Count;
-        loaded.SavedTimers = TimerIds(state);
+        loaded.SavedTimers = [.. timers.Select(b => b.Id)];
         loaded.SavedJournalSequence = journal.Count > 0 ? journal[^1].Sequence : loaded.SavedJournalSequence;
     }
 
@@ -66,28 +63,15 @@ internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnl
     internal static HashSet<string> TimerIds(WorkflowState state) =>
         [.. state.Bookmarks.Where(b => TimeBookmarks.Contains(b.Name)).Select(b => b.Id)];
 
-    /// <summary>One timer row per open time bookmark (row id = bookmark id); rows of gone bookmarks are deleted.</summary>
-    private static async Task SyncTimersAsync(WorkflowsDbContext db, WorkflowState state, HashSet<string> existing, CancellationToken cancellationToken)
+    /// <summary>The timer row of a time bookmark (row id = bookmark id).</summary>
+    private static TimerRecord TimerRow(WorkflowState state, Bookmark bookmark) => new()
     {
-        var wanted = state.Bookmarks.Where(b => TimeBookmarks.Contains(b.Name)).ToDictionary(b => b.Id);
-        var stale = existing.Where(id => !wanted.ContainsKey(id)).ToList();
-        if (stale.Count > 0)
-        {
-            await db.Timers.Where(t => stale.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        foreach (var bookmark in wanted.Values.Where(b => !existing.Contains(b.Id)))
-        {
-            db.Timers.Add(new TimerRecord
-            {
-                Id = bookmark.Id,
-                InstanceId = state.Id,
-                BookmarkId = bookmark.Id,
-                ActivityId = bookmark.ActivityId,
-                DueAt = DueAt(bookmark) ?? state.UpdatedAt.ToUniversalTime(),
-            });
-        }
-    }
+        Id = bookmark.Id,
+        InstanceId = state.Id,
+        BookmarkId = bookmark.Id,
+        ActivityId = bookmark.ActivityId,
+        DueAt = DueAt(bookmark) ?? state.UpdatedAt.ToUniversalTime(),
+    };
 
     /// <summary>ResumeAt (Delay/Timer) or ExecuteAt (StartAt/Cron); a restored payload is a JsonElement, a fresh one a record.</summary>
     internal static DateTimeOffset? DueAt(Bookmark bookmark) => DueAt(bookmark.Payload);
