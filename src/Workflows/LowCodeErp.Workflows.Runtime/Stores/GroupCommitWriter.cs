@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using System.Data.Common;
+using System.Diagnostics;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using LowCodeErp.Workflows.Runtime.Stores.Writing;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,9 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     // How many saves share a transaction: near 1 means the node is idle or latency-bound, large means group commit works.
     private static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>("erp.workflows.save_batch.size", "{save}",
         "Instance saves committed in one transaction.");
+    // Time a batch's transaction takes (statements + commit): with the batch size, what each save costs the database.
+    private static readonly Histogram<double> BatchDuration = Meter.CreateHistogram<double>("erp.workflows.save_batch.duration", "ms",
+        "Duration of one batch transaction (statements and commit).");
     private static readonly Counter<long> SplitBatches = Meter.CreateCounter<long>("erp.workflows.save_batch.splits", "{batch}",
         "Batches rolled back and retried one save at a time because one of them failed.");
     private readonly IDbContextFactory<WorkflowsDbContext> _contexts;
@@ -115,7 +119,9 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             try
             {
+                var started = Stopwatch.GetTimestamp();
                 await session.WriteAsync(pending).ConfigureAwait(false);
+                BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 BatchSize.Record(pending.Count);
                 pending.ForEach(w => w.Succeed());
                 return;
