@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LowCodeErp.Workflows.Abstractions;
+using LowCodeErp.Workflows.Core.Activities.Composition;
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using LowCodeErp.Workflows.Runtime.Stores;
@@ -26,10 +27,26 @@ internal sealed class LoadedInstance(WorkflowExecutionContext workflow, Guid? st
 internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnlyList<IBurstParticipant> participants)
 {
     private static readonly HashSet<string> TimeBookmarks = ["Elsa.Delay", "Elsa.Timer", "Elsa.StartAt", "Elsa.Cron"];
+    private static readonly string[] ChildActivityTypes = ["Elsa.ExecuteWorkflow", "Elsa.DispatchWorkflow"];
 
     public async Task SaveAsync(LoadedInstance loaded, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var dispatched = new List<string>();
+        var (write, state, timers, journal) = Prepare(loaded, dispatched);
+        loaded.Stamp = await instances.SaveAsync(write);
+        loaded.SavedIncidents = state.Incidents.Count;
+        loaded.SavedTimers = [.. timers.Select(b => b.Id)];
+        loaded.SavedJournalSequence = journal.Count > 0 ? journal[^1].Sequence : loaded.SavedJournalSequence;
+        // Committed: dispatched children may run now, and a finished child may resume its waiting parent. Both happen
+        // through the operation's outbox, after this instance's lock is released.
+        dispatched.ForEach(RuntimeStimulusSender.QueueRun);
+        NotifyParent(loaded.Workflow);
+    }
+
+    /// <summary>The unit saving the burst of <paramref name="loaded"/>, with the child instances it started.</summary>
+    private (InstanceWrite Write, WorkflowState State, List<Bookmark> Timers, List<JournalEntry> Journal) Prepare(LoadedInstance loaded, List<string> dispatched)
+    {
         var workflow = loaded.Workflow;
         var state = WorkflowStateMapper.ToState(workflow);
         var journal = workflow.Journal.Where(j => j.Sequence > loaded.SavedJournalSequence).ToList();
@@ -53,11 +70,59 @@ internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnl
             };
         }
 
-        loaded.Stamp = await instances.SaveAsync(write);
-        loaded.SavedIncidents = state.Incidents.Count;
-        loaded.SavedTimers = [.. timers.Select(b => b.Id)];
-        loaded.SavedJournalSequence = journal.Count > 0 ? journal[^1].Sequence : loaded.SavedJournalSequence;
+        write.Children = ChildWrites(workflow, dispatched);
+        return (write, state, timers, journal);
     }
+
+    /// <summary>
+    /// New rows of the children this burst started: ExecuteWorkflow's (run inline, saved as they ended their first
+    /// burst, with their own children) and DispatchWorkflow's start markers.
+    /// </summary>
+    private List<InstanceWrite> ChildWrites(WorkflowExecutionContext workflow, List<string> dispatched)
+    {
+        var children = new List<InstanceWrite>();
+        foreach (var child in workflow.InlineChildren)
+        {
+            children.Add(Prepare(new LoadedInstance(child, null, 0, []), dispatched).Write);
+        }
+
+        workflow.InlineChildren.Clear();
+        foreach (var marker in RuntimeWorkflowDispatcher.Drain(workflow))
+        {
+            children.Add(EfWorkflowInstanceStore.Prepare(marker, null));
+            dispatched.Add(marker.Id);
+        }
+
+        return children;
+    }
+
+    /// <summary>
+    /// A finished child resumes the parent's ExecuteWorkflow/DispatchWorkflow bookmark (name = that activity type,
+    /// payload = the child's id) with its output, as Elsa's ResumeExecuteWorkflowActivity does. Only the parent's
+    /// bookmark has that hash; a parent that did not wait has none, and the stimulus finds nothing.
+    /// </summary>
+    private static void NotifyParent(WorkflowExecutionContext workflow)
+    {
+        if (workflow.Status != WorkflowStatus.Finished || ParentOf(workflow.Properties) is null)
+        {
+            return;
+        }
+
+        var input = new Dictionary<string, object?> { ["WorkflowOutput"] = new Dictionary<string, object?>(workflow.Output) };
+        foreach (var activityType in ChildActivityTypes)
+        {
+            RuntimeStimulusSender.Post(new Stimulus(activityType, new ChildInstancePayload(workflow.InstanceId), null, input));
+        }
+    }
+
+    /// <summary>The parent instance id in an instance's properties (a string, or a JSON string once restored).</summary>
+    internal static string? ParentOf(IDictionary<string, object?> properties) =>
+        properties.TryGetValue(WorkflowRuntime.ParentInstanceIdProperty, out var value) ? value switch
+        {
+            string text => text,
+            JsonElement { ValueKind: JsonValueKind.String } json => json.GetString(),
+            _ => null,
+        } : null;
 
     /// <summary>The ids of the state's time bookmarks (= its timer rows' ids).</summary>
     internal static HashSet<string> TimerIds(WorkflowState state) =>

@@ -37,6 +37,9 @@ internal sealed class InstanceWrite(WorkflowInstanceRecord row, Guid? expectedSt
     /// <summary>Writes modules' rows through the open connection and transaction, after this unit's own rows.</summary>
     public Func<DbConnection, DbTransaction, CancellationToken, Task>? AlsoWrite { get; set; }
 
+    /// <summary>Child instances started by this burst (ExecuteWorkflow, DispatchWorkflow): they commit with it or not at all.</summary>
+    public IReadOnlyList<InstanceWrite> Children { get; set; } = [];
+
     /// <summary>Completes when the unit is committed, or fails with why it was not.</summary>
     public Task Completion => _done.Task;
 

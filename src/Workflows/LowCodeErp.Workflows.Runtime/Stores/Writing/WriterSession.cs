@@ -55,16 +55,26 @@ internal sealed class WriterSession(WorkflowsDatabaseOptions database, Func<Writ
     {
         foreach (var write in batch)
         {
-            await WriteOneAsync(runner, sql, write).ConfigureAwait(false);
-            if (write.AlsoWrite is { } alsoWrite)
-            {
-                // Modules read and write through the connection themselves: everything before must have reached it.
-                await runner.FlushAsync().ConfigureAwait(false);
-                await alsoWrite(connection, transaction, CancellationToken.None).ConfigureAwait(false);
-            }
+            await WriteUnitAsync(runner, sql, write, connection, transaction).ConfigureAwait(false);
         }
 
         await runner.FlushAsync().ConfigureAwait(false);
+    }
+
+    private static async Task WriteUnitAsync(StatementRunner runner, WriteStatements sql, InstanceWrite write, DbConnection connection, DbTransaction transaction)
+    {
+        await WriteOneAsync(runner, sql, write).ConfigureAwait(false);
+        if (write.AlsoWrite is { } alsoWrite)
+        {
+            // Modules read and write through the connection themselves: everything before must have reached it.
+            await runner.FlushAsync().ConfigureAwait(false);
+            await alsoWrite(connection, transaction, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        foreach (var child in write.Children)
+        {
+            await WriteUnitAsync(runner, sql, child, connection, transaction).ConfigureAwait(false);
+        }
     }
 
     private static async Task WriteOneAsync(StatementRunner runner, WriteStatements sql, InstanceWrite write)
