@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using LowCodeErp.Workflows.Core;
 using LowCodeErp.Workflows.Runtime;
 using LowCodeErp.Workflows.Runtime.Import;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using LowCodeErp.Workflows.Runtime.Services;
+using LowCodeErp.Workflows.Runtime.Stores;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -164,7 +166,7 @@ internal sealed class PersistedHost : IAsyncDisposable
 }
 
 /// <summary>What EF Core reported through its DiagnosticListener while a <see cref="DbCommandMeter"/> was open.</summary>
-internal sealed record DbProfile(long Commands, TimeSpan CommandTime, long Commits, TimeSpan CommitTime, long Opens, TimeSpan OpenTime);
+internal sealed record DbProfile(long Commands, TimeSpan CommandTime, long Commits, TimeSpan CommitTime, long Opens, TimeSpan OpenTime, long Batches, double BatchMs);
 
 /// <summary>
 /// Counts EF Core's database commands, commits and connection opens with their durations, from the
@@ -182,12 +184,58 @@ internal sealed class DbCommandMeter : IObserver<DiagnosticListener>, IObserver<
     private long _opens;
     private long _openTicks;
 
-    public DbCommandMeter() => _all = DiagnosticListener.AllListeners.Subscribe(this);
+    // Instance saves bypass EF (ADO.NET group-commit writer): their transactions are timed by the runtime's meter.
+    private readonly MeterListener _batches = new();
+    private long _batchCount;
+    private double _batchMs;
+
+    public DbCommandMeter()
+    {
+        _all = DiagnosticListener.AllListeners.Subscribe(this);
+        _batches.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == GroupCommitWriter.MeterName && instrument.Name == "erp.workflows.save_batch.duration")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _batches.SetMeasurementEventCallback<double>((_, ms, _, _) =>
+        {
+            lock (_batches)
+            {
+                _batchCount++;
+                _batchMs += ms;
+            }
+        });
+        _batches.Start();
+    }
 
     public DbProfile Snapshot() => new(
         Interlocked.Read(ref _commands), TimeSpan.FromTicks(Interlocked.Read(ref _commandTicks)),
         Interlocked.Read(ref _commits), TimeSpan.FromTicks(Interlocked.Read(ref _commitTicks)),
-        Interlocked.Read(ref _opens), TimeSpan.FromTicks(Interlocked.Read(ref _openTicks)));
+        Interlocked.Read(ref _opens), TimeSpan.FromTicks(Interlocked.Read(ref _openTicks)), BatchCount, BatchMs);
+
+    private long BatchCount
+    {
+        get
+        {
+            lock (_batches)
+            {
+                return _batchCount;
+            }
+        }
+    }
+
+    private double BatchMs
+    {
+        get
+        {
+            lock (_batches)
+            {
+                return _batchMs;
+            }
+        }
+    }
 
     public void OnNext(DiagnosticListener value)
     {
@@ -229,6 +277,7 @@ internal sealed class DbCommandMeter : IObserver<DiagnosticListener>, IObserver<
 
     public void Dispose()
     {
+        _batches.Dispose();
         _all.Dispose();
         lock (_subscriptions)
         {

@@ -15,9 +15,10 @@ internal static class Program
     private const double WorkflowCoreRatioTarget = 5;
 
     private static readonly string Usage = """
-        Usage: LowCodeErp.Benchmarks [--quick] [--strict]
+        Usage: LowCodeErp.Benchmarks [--quick] [--strict] [--persisted]
           --quick    short measurements (smoke test; numbers are rough)
           --strict   exit 1 when a target is missed or a scenario failed (default: always exit 0)
+          --persisted  only the persisted rows (4–5b), WorkflowCore (6) and the ratios (7, 7b)
           --cold F   internal: one cold first run of Definitions/F in this process (used by the parent)
           --workflowcore N   internal: one WorkflowCore burst of N workflows in this process (used by the parent)
         """;
@@ -36,7 +37,8 @@ internal static class Program
 
         var quick = args.Contains("--quick");
         var strict = args.Contains("--strict");
-        if (args.Except(["--quick", "--strict"]).Any())
+        var persistedOnly = args.Contains("--persisted");
+        if (args.Except(["--quick", "--strict", "--persisted"]).Any())
         {
             Console.Error.WriteLine(Usage);
             return 2;
@@ -50,6 +52,27 @@ internal static class Program
         var report = new Report();
         var threads = Environment.ProcessorCount;
 
+        if (!persistedOnly)
+        {
+            EngineRows(report, settings, threads);
+        }
+
+        var persisted = PersistedScenarios.RunAsync(report, PersistedSettings.For(quick)).GetAwaiter().GetResult();
+        WorkflowCore(report, persisted, quick ? 1 : 3, quick ? 1_000 : 5_000);
+        Notes(report, settings);
+        var header = MachineInfo.Describe(
+            $"{settings.Warmup.TotalSeconds:0.#} s warm-up + {settings.Duration.TotalSeconds:0.#} s per measurement{(quick ? " (--quick: rough numbers)" : "")}" +
+            (persistedOnly ? " (--persisted: rows 4–7 only)" : ""),
+            loadBefore,
+            MachineInfo.LoadAverage());
+        Console.Out.Write(report.Render(header));
+        Console.Out.WriteLine($"\nTotal benchmark time: {clock.Elapsed.TotalSeconds:0.0} s");
+        return strict && report.AnyFailed ? 1 : 0;
+    }
+
+    /// <summary>Rows 1–3d: the in-memory engine.</summary>
+    private static void EngineRows(Report report, Settings settings, int threads)
+    {
         WarmUpProcess(settings.Warmup);
         Throughput(report, settings, threads, "1", "Literal flowchart, journal ON", FlowchartScenario.LiteralFile, journal: true, LiteralTargetPerSecond, settings.Duration);
         Throughput(report, settings, threads, "1b", "Literal flowchart, journal OFF", FlowchartScenario.LiteralFile, journal: false, LiteralTargetPerSecond, settings.ShortDuration);
@@ -58,9 +81,10 @@ internal static class Program
         Cold(report, settings, "3b", "Cold first run, JavaScript flowchart", FlowchartScenario.JavaScriptFile);
         WarmNewDefinition(report, settings, "3c", "New definition in a warm process, Literal", FlowchartScenario.LiteralFile);
         WarmNewDefinition(report, settings, "3d", "New definition in a warm process, JavaScript", FlowchartScenario.JavaScriptFile);
-        var persisted = PersistedScenarios.RunAsync(report, PersistedSettings.For(quick)).GetAwaiter().GetResult();
-        WorkflowCore(report, persisted, quick ? 1 : 3, quick ? 1_000 : 5_000);
+    }
 
+    private static void Notes(Report report, Settings settings)
+    {
         report.Note("Every measured run is checked (SubStatus Finished, no incidents — Status=Finished alone also covers Faulted). " +
                     "Before measuring, one run per scenario with a real writer must print exactly the 4 expected lines and leave Amount = 250.");
         report.Note("Throughput: instances of the 10-activity flowchart (9 execute) run back to back, WriteLine to TextWriter.Null, " +
@@ -77,13 +101,6 @@ internal static class Program
         report.Note("WorkflowCore (6): 3.22.0, in-memory persistence, EnableIndexes=false (the baseline's \"best fair\" config), equivalent 10-step workflow, " +
                     "burst of N starts from one thread after 200 warm-up workflows, WorkflowCompleted lifecycle events as the done signal, " +
                     "wall = first start → last engine CompleteTime; one child process per run (see ../shared/research/workflowcore-baseline.md).");
-        var header = MachineInfo.Describe(
-            $"{settings.Warmup.TotalSeconds:0.#} s warm-up + {settings.Duration.TotalSeconds:0.#} s per measurement{(quick ? " (--quick: rough numbers)" : "")}",
-            loadBefore,
-            MachineInfo.LoadAverage());
-        Console.Out.Write(report.Render(header));
-        Console.Out.WriteLine($"\nTotal benchmark time: {clock.Elapsed.TotalSeconds:0.0} s");
-        return strict && report.AnyFailed ? 1 : 0;
     }
 
     private static void Throughput(Report report, Settings settings, int threads, string id, string scenario, string file, bool journal, double target, TimeSpan duration)

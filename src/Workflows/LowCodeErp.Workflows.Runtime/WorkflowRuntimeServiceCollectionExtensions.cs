@@ -1,3 +1,4 @@
+using LowCodeErp.Workflows.Core.Activities.Composition;
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Core.Model;
 using LowCodeErp.Workflows.Runtime.Import;
@@ -55,6 +56,8 @@ public static class WorkflowRuntimeServiceCollectionExtensions
             ? new PostgresInstanceLockProvider(database)
             : new InProcessInstanceLockProvider());
         services.Replace(ServiceDescriptor.Singleton<IStimulusSender, RuntimeStimulusSender>());
+        // DispatchWorkflow children become durable start markers saved with their parent's burst.
+        services.Replace(ServiceDescriptor.Singleton<IWorkflowDispatcher, RuntimeWorkflowDispatcher>());
         services.TryAddSingleton(new TimerServiceOptions());
         services.TryAddSingleton<TimerService>();
         services.TryAddSingleton<InstanceRecoveryService>();

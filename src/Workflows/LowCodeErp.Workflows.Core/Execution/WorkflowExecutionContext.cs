@@ -93,6 +93,12 @@ public sealed class WorkflowExecutionContext : IWorkflowContext
     public List<Incident> Incidents { get; } = [];
     /// <summary>The execution journal.</summary>
     public List<JournalEntry> Journal { get; } = [];
+
+    /// <summary>
+    /// Child instances ExecuteWorkflow ran inline during the current burst. The in-memory runner only runs them; a durable
+    /// runtime saves them in the same transaction as this instance (and then clears the list).
+    /// </summary>
+    public List<WorkflowExecutionContext> InlineChildren { get; } = [];
     /// <summary>Outcomes the workflow completed with (Elsa.Complete at the top level).</summary>
     public IReadOnlyList<string> CompletedOutcomes { get; internal set; } = [];
     /// <summary>Creation time.</summary>

@@ -16,6 +16,9 @@ internal sealed class BusWorkflowDispatcher(WorkflowRuntime runtime, IBus bus) :
         return instanceId;
     }
 
+    public Task DispatchPendingAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        bus.Publish(new RunWorkflowInstance(instanceId), cancellationToken);
+
     public Task DispatchResumeAsync(string bookmarkId, IReadOnlyDictionary<string, object?>? input = null, CancellationToken cancellationToken = default) =>
         bus.Publish(new ResumeWorkflowBookmark(bookmarkId, ToJson(input)), cancellationToken);
 

@@ -15,6 +15,9 @@ public interface IBackgroundWorkflowDispatcher
     /// </summary>
     Task<string> DispatchStartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Queues the first burst of an instance whose start marker is already saved (a dispatched child instance).</summary>
+    Task DispatchPendingAsync(string instanceId, CancellationToken cancellationToken = default);
+
     /// <summary>Queues the resumption of a bookmark.</summary>
     Task DispatchResumeAsync(string bookmarkId, IReadOnlyDictionary<string, object?>? input = null, CancellationToken cancellationToken = default);
 

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using LowCodeErp.Workflows.Abstractions;
+using LowCodeErp.Workflows.Core.Activities.Composition;
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using LowCodeErp.Workflows.Runtime.Stores;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LowCodeErp.Workflows.Runtime.Services;
 
@@ -28,71 +27,131 @@ internal sealed class LoadedInstance(WorkflowExecutionContext workflow, Guid? st
 internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnlyList<IBurstParticipant> participants)
 {
     private static readonly HashSet<string> TimeBookmarks = ["Elsa.Delay", "Elsa.Timer", "Elsa.StartAt", "Elsa.Cron"];
+    private static readonly string[] ChildActivityTypes = ["Elsa.ExecuteWorkflow", "Elsa.DispatchWorkflow"];
 
     public async Task SaveAsync(LoadedInstance loaded, CancellationToken cancellationToken)
     {
-        var workflow = loaded.Workflow;
-        var state = WorkflowStateMapper.ToState(workflow);
-        var incidents = state.Incidents.Skip(loaded.SavedIncidents).Select(i => EfWorkflowLogStore.IncidentRow(state.Id, i)).ToList();
-        var journal = workflow.Journal.Where(j => j.Sequence > loaded.SavedJournalSequence).ToList();
-        // Rows are built (and their JSON serialized) here, on the caller's thread: the callback runs on the store's
-        // writer, which commits the saves of many instances and must only move rows.
-        var segment = journal.Count > 0 ? EfWorkflowLogStore.JournalSegment(state.Id, journal) : null;
-        loaded.Stamp = await instances.SaveAsync(state, loaded.Stamp, async (db, ct) =>
+        cancellationToken.ThrowIfCancellationRequested();
+        var dispatched = new List<string>();
+        var saved = new List<WorkflowExecutionContext>();
+        var (write, state, timers, journal) = Prepare(loaded, dispatched, saved);
+        loaded.Stamp = await instances.SaveAsync(write);
+        foreach (var participant in participants)
         {
-            await SyncTimersAsync(db, state, loaded.SavedTimers, ct);
-            db.Incidents.AddRange(incidents);
-            if (segment is not null)
+            foreach (var workflow in saved)
             {
-                db.Journal.Add(segment);
+                await participant.OnSavedAsync(workflow, cancellationToken);
             }
+        }
 
-            if (participants.Count > 0)
+        loaded.SavedIncidents = state.Incidents.Count;
+        loaded.SavedTimers = [.. timers.Select(b => b.Id)];
+        loaded.SavedJournalSequence = journal.Count > 0 ? journal[^1].Sequence : loaded.SavedJournalSequence;
+        // Committed: dispatched children may run now, and a finished child may resume its waiting parent. Both happen
+        // through the operation's outbox, after this instance's lock is released.
+        dispatched.ForEach(RuntimeStimulusSender.QueueRun);
+        NotifyParent(loaded.Workflow);
+    }
+
+    /// <summary>The unit saving the burst of <paramref name="loaded"/>, with the child instances it started.</summary>
+    private (InstanceWrite Write, WorkflowState State, List<Bookmark> Timers, List<JournalEntry> Journal) Prepare(
+        LoadedInstance loaded, List<string> dispatched, List<WorkflowExecutionContext> saved)
+    {
+        var workflow = loaded.Workflow;
+        saved.Add(workflow);
+        var state = WorkflowStateMapper.ToState(workflow);
+        var journal = workflow.Journal.Where(j => j.Sequence > loaded.SavedJournalSequence).ToList();
+        var timers = state.Bookmarks.Where(b => TimeBookmarks.Contains(b.Name)).ToList();
+        // Every row (and its JSON) is built here, on the caller's thread: the writer commits the saves of many
+        // instances on one connection and must only move rows.
+        var write = EfWorkflowInstanceStore.Prepare(state, loaded.Stamp);
+        write.StaleTimerIds = [.. loaded.SavedTimers.Where(id => !timers.Exists(b => b.Id == id))];
+        write.NewTimers = [.. timers.Where(b => !loaded.SavedTimers.Contains(b.Id)).Select(b => TimerRow(state, b))];
+        write.NewIncidents = [.. state.Incidents.Skip(loaded.SavedIncidents).Select(i => EfWorkflowLogStore.IncidentRow(state.Id, i))];
+        write.JournalSegment = journal.Count > 0 ? EfWorkflowLogStore.JournalSegment(state.Id, journal) : null;
+        if (participants.Count > 0)
+        {
+            write.AlsoWrite = async (connection, transaction, ct) =>
             {
-                var save = new BurstSave(workflow, state, db.Database.GetDbConnection(),
-                    db.Database.CurrentTransaction!.GetDbTransaction());
+                var save = new BurstSave(workflow, state, connection, transaction);
                 foreach (var participant in participants)
                 {
                     await participant.OnSavingAsync(save, ct);
                 }
-            }
-        }, cancellationToken);
-        foreach (var participant in participants)
-        {
-            await participant.OnSavedAsync(workflow, cancellationToken);
+            };
         }
 
-        loaded.SavedIncidents = state.Incidents.Count;
-        loaded.SavedTimers = TimerIds(state);
-        loaded.SavedJournalSequence = journal.Count > 0 ? journal[^1].Sequence : loaded.SavedJournalSequence;
+        write.Children = ChildWrites(workflow, dispatched, saved);
+        return (write, state, timers, journal);
     }
+
+    /// <summary>
+    /// New rows of the children this burst started: ExecuteWorkflow's (run inline, saved as they ended their first
+    /// burst, with their own children) and DispatchWorkflow's start markers.
+    /// </summary>
+    private List<InstanceWrite> ChildWrites(WorkflowExecutionContext workflow, List<string> dispatched, List<WorkflowExecutionContext> saved)
+    {
+        var children = new List<InstanceWrite>();
+        foreach (var child in workflow.InlineChildren)
+        {
+            children.Add(Prepare(new LoadedInstance(child, null, 0, []), dispatched, saved).Write);
+        }
+
+        workflow.InlineChildren.Clear();
+        foreach (var marker in RuntimeWorkflowDispatcher.Drain(workflow))
+        {
+            children.Add(EfWorkflowInstanceStore.Prepare(marker, null));
+            dispatched.Add(marker.Id);
+        }
+
+        return children;
+    }
+
+    /// <summary>
+    /// A finished child resumes the parent's ExecuteWorkflow/DispatchWorkflow bookmark (name = that activity type,
+    /// payload = the child's id) with its output, as Elsa's ResumeExecuteWorkflowActivity does. Only the parent's
+    /// bookmark has that hash; a parent that did not wait has none, and the stimulus finds nothing.
+    /// </summary>
+    private static void NotifyParent(WorkflowExecutionContext workflow)
+    {
+        if (workflow.Status != WorkflowStatus.Finished || ParentOf(workflow.Properties) is null)
+        {
+            return;
+        }
+
+        var input = new Dictionary<string, object?> { ["WorkflowOutput"] = new Dictionary<string, object?>(workflow.Output) };
+        foreach (var activityType in ChildActivityTypes)
+        {
+            RuntimeStimulusSender.Post(new Stimulus(activityType, new ChildInstancePayload(workflow.InstanceId), null, input));
+        }
+    }
+
+    /// <summary>The parent instance id in an instance's properties (a string, or a JSON string once restored).</summary>
+    internal static string? ParentOf(IDictionary<string, object?> properties) =>
+        properties.TryGetValue(WorkflowRuntime.ParentInstanceIdProperty, out var value) ? value switch
+        {
+            string text => text,
+            JsonElement { ValueKind: JsonValueKind.String } json => json.GetString(),
+            _ => null,
+        } : null;
 
     /// <summary>The ids of the state's time bookmarks (= its timer rows' ids).</summary>
     internal static HashSet<string> TimerIds(WorkflowState state) =>
         [.. state.Bookmarks.Where(b => TimeBookmarks.Contains(b.Name)).Select(b => b.Id)];
 
-    /// <summary>One timer row per open time bookmark (row id = bookmark id); rows of gone bookmarks are deleted.</summary>
-    internal static async Task SyncTimersAsync(WorkflowsDbContext db, WorkflowState state, HashSet<string> existing, CancellationToken cancellationToken)
-    {
-        var wanted = state.Bookmarks.Where(b => TimeBookmarks.Contains(b.Name)).ToDictionary(b => b.Id);
-        var stale = existing.Where(id => !wanted.ContainsKey(id)).ToList();
-        if (stale.Count > 0)
-        {
-            await db.Timers.Where(t => stale.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
+    /// <summary>The timer rows of all time bookmarks of <paramref name="state"/> (an imported instance's).</summary>
+    internal static List<TimerRecord> TimerRows(WorkflowState state) =>
+        [.. state.Bookmarks.Where(b => TimeBookmarks.Contains(b.Name)).Select(b => TimerRow(state, b))];
 
-        foreach (var bookmark in wanted.Values.Where(b => !existing.Contains(b.Id)))
-        {
-            db.Timers.Add(new TimerRecord
-            {
-                Id = bookmark.Id,
-                InstanceId = state.Id,
-                BookmarkId = bookmark.Id,
-                ActivityId = bookmark.ActivityId,
-                DueAt = DueAt(bookmark) ?? state.UpdatedAt.ToUniversalTime(),
-            });
-        }
-    }
+    /// <summary>The timer row of a time bookmark (row id = bookmark id).</summary>
+    private static TimerRecord TimerRow(WorkflowState state, Bookmark bookmark) => new()
+    {
+        Id = bookmark.Id,
+        InstanceId = state.Id,
+        BookmarkId = bookmark.Id,
+        ActivityId = bookmark.ActivityId,
+        DueAt = DueAt(bookmark) ?? state.UpdatedAt.ToUniversalTime(),
+    };
 
     /// <summary>ResumeAt (Delay/Timer) or ExecuteAt (StartAt/Cron); a restored payload is a JsonElement, a fresh one a record.</summary>
     internal static DateTimeOffset? DueAt(Bookmark bookmark) => DueAt(bookmark.Payload);

@@ -11,6 +11,8 @@ namespace LowCodeErp.Workflows.Runtime.Services;
 internal sealed class RuntimeStimulusSender : IStimulusSender
 {
     private static readonly AsyncLocal<List<Stimulus>?> Outbox = new();
+    // Instances whose start marker an operation committed (DispatchWorkflow children): run once the operation ends.
+    private static readonly AsyncLocal<List<string>?> Runs = new();
 
     /// <inheritdoc />
     public ValueTask SendAsync(Stimulus stimulus, WorkflowExecutionContext source)
@@ -29,13 +31,25 @@ internal sealed class RuntimeStimulusSender : IStimulusSender
     }
 
     /// <summary>Opens an outbox for the current async flow (an operation's own: nested operations get theirs).</summary>
-    public static List<Stimulus> Open()
+    public static (List<Stimulus> Stimuli, List<string> Runs) Open()
     {
         var outbox = new List<Stimulus>();
+        var runs = new List<string>();
         Outbox.Value = outbox;
-        return outbox;
+        Runs.Value = runs;
+        return (outbox, runs);
     }
 
     /// <summary>Closes it (the caller restores the outer flow's outbox by returning from its async method).</summary>
-    public static void Close() => Outbox.Value = null;
+    public static void Close()
+    {
+        Outbox.Value = null;
+        Runs.Value = null;
+    }
+
+    /// <summary>Adds a stimulus the runtime itself sends (a child resuming its parent) to the open outbox.</summary>
+    public static void Post(Stimulus stimulus) => Outbox.Value?.Add(stimulus);
+
+    /// <summary>Queues the first burst of a committed start marker for after the operation.</summary>
+    public static void QueueRun(string instanceId) => Runs.Value?.Add(instanceId);
 }

@@ -17,14 +17,11 @@ public sealed class WorkflowInstanceImporter(EfWorkflowInstanceStore instances)
         ArgumentNullException.ThrowIfNull(journal);
         var incidents = state.Incidents.Select(i => EfWorkflowLogStore.IncidentRow(state.Id, i)).ToList();
         var segment = journal.Count > 0 ? EfWorkflowLogStore.JournalSegment(state.Id, [.. journal.OrderBy(e => e.Sequence)]) : null;
-        await instances.SaveAsync(state, expectedStamp: null, async (db, ct) =>
-        {
-            await BurstPersister.SyncTimersAsync(db, state, [], ct);
-            db.Incidents.AddRange(incidents);
-            if (segment is not null)
-            {
-                db.Journal.Add(segment);
-            }
-        }, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var write = EfWorkflowInstanceStore.Prepare(state, expectedStamp: null);
+        write.NewTimers = BurstPersister.TimerRows(state);
+        write.NewIncidents = incidents;
+        write.JournalSegment = segment;
+        await instances.SaveAsync(write); // an insert: an existing id fails it as a ConcurrencyConflictException
     }
 }

@@ -50,7 +50,8 @@ public sealed partial class WorkflowRuntime
                              ?? throw new WorkflowDefinitionNotFoundException(state.DefinitionVersionId);
             if (state.NextActivityExecutionId == 0)
             {
-                await RunStartAsync(definition, state.Id, state.CorrelationId, state.Input, state.TriggerActivityId, stamp, cancellationToken);
+                await RunStartAsync(definition, state.Id, state.CorrelationId, state.Input, state.TriggerActivityId,
+                    BurstPersister.ParentOf(state.Properties), stamp, cancellationToken);
                 return true;
             }
 

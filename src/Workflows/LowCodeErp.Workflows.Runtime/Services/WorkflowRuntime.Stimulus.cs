@@ -1,5 +1,6 @@
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Runtime.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LowCodeErp.Workflows.Runtime.Services;
 
@@ -77,15 +78,41 @@ public sealed partial class WorkflowRuntime
             RuntimeStimulusSender.Close();
         }
 
-        if (outbox.Count > 0 && DispatchDepth.Value < MaxDispatchDepth)
+        if (outbox.Stimuli.Count > 0 && DispatchDepth.Value < MaxDispatchDepth)
         {
             DispatchDepth.Value++;
-            foreach (var stimulus in outbox)
+            foreach (var stimulus in outbox.Stimuli)
             {
                 await SendStimulusAsync(new StimulusRequest(stimulus.Name, stimulus.Payload, stimulus.CorrelationId, stimulus.Input));
             }
         }
 
+        await RunDispatchedAsync(outbox.Runs);
         return result;
+    }
+
+    /// <summary>
+    /// First bursts of committed start markers (DispatchWorkflow children): on the background dispatcher when the host
+    /// has one (any replica runs them), otherwise here, now that the parent's lock is released.
+    /// </summary>
+    private async Task RunDispatchedAsync(List<string> instanceIds)
+    {
+        if (instanceIds.Count == 0)
+        {
+            return;
+        }
+
+        var background = services.GetService<Dispatch.IBackgroundWorkflowDispatcher>();
+        foreach (var instanceId in instanceIds)
+        {
+            if (background is not null)
+            {
+                await background.DispatchPendingAsync(instanceId);
+            }
+            else
+            {
+                await RunPendingAsync(instanceId);
+            }
+        }
     }
 }

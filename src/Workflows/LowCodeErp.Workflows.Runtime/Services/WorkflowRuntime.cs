@@ -12,8 +12,11 @@ namespace LowCodeErp.Workflows.Runtime.Services;
 public sealed partial class WorkflowRuntime(
     IWorkflowDefinitionStore definitions, EfWorkflowInstanceStore instances, IBookmarkStore bookmarks, WorkflowRunner runner,
     WorkflowStateMapper mapper, IInstanceLockProvider locks, TriggerIndexer triggers, TimeProvider clock,
-    IEnumerable<IBurstParticipant> participants) : IWorkflowRuntime
+    IEnumerable<IBurstParticipant> participants, IServiceProvider services) : IWorkflowRuntime
 {
+    /// <summary>The instance property naming the parent of a child instance (Elsa's name).</summary>
+    internal const string ParentInstanceIdProperty = "ParentInstanceId";
+
     private readonly BurstPersister _persister = new(instances, [.. participants]);
 
     /// <inheritdoc />
@@ -41,7 +44,7 @@ public sealed partial class WorkflowRuntime(
                 stamp = await instances.SaveAsync(PendingStart(definition, request, instanceId), null, cancellationToken);
             }
 
-            return await RunStartAsync(definition, instanceId, request.CorrelationId, request.Input, request.TriggerActivityId, stamp, cancellationToken);
+            return await RunStartAsync(definition, instanceId, request.CorrelationId, request.Input, request.TriggerActivityId, null, stamp, cancellationToken);
         });
 
     /// <inheritdoc />
@@ -99,12 +102,13 @@ public sealed partial class WorkflowRuntime(
     }
 
     private async Task<WorkflowRunResult> RunStartAsync(WorkflowDefinition definition, string instanceId, string? correlationId,
-        IReadOnlyDictionary<string, object?>? input, string? triggerActivityId, Guid? stamp, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, object?>? input, string? triggerActivityId, string? parentInstanceId, Guid? stamp, CancellationToken cancellationToken)
     {
         var workflow = await runner.RunAsync(definition, new RunOptions
         {
             InstanceId = instanceId,
             CorrelationId = correlationId,
+            ParentInstanceId = parentInstanceId,
             Input = input?.ToDictionary(kv => kv.Key, kv => kv.Value),
             TriggerActivityId = triggerActivityId,
         }, cancellationToken);
@@ -125,19 +129,25 @@ public sealed partial class WorkflowRuntime(
         return new LoadedInstance(workflow, stored.ConcurrencyStamp, stored.State.Incidents.Count, BurstPersister.TimerIds(stored.State));
     }
 
-    private WorkflowState PendingStart(WorkflowDefinition definition, StartWorkflowRequest request, string instanceId) => new()
+    private WorkflowState PendingStart(WorkflowDefinition definition, StartWorkflowRequest request, string instanceId) =>
+        StartMarker(definition, instanceId, request.CorrelationId, request.Input, request.TriggerActivityId, null, clock.GetUtcNow());
+
+    /// <summary>The durable start marker of an instance whose first burst has not run yet (recovery runs it after a crash).</summary>
+    internal static WorkflowState StartMarker(WorkflowDefinition definition, string instanceId, string? correlationId,
+        IEnumerable<KeyValuePair<string, object?>>? input, string? triggerActivityId, string? parentInstanceId, DateTimeOffset now) => new()
     {
         Id = instanceId,
         DefinitionId = definition.DefinitionId,
         DefinitionVersionId = definition.Id,
         DefinitionVersion = definition.Version,
-        CorrelationId = request.CorrelationId,
+        CorrelationId = correlationId,
         Status = WorkflowStatus.Running,
         SubStatus = WorkflowSubStatus.Executing,
-        TriggerActivityId = request.TriggerActivityId,
-        Input = request.Input?.ToDictionary(kv => kv.Key, kv => kv.Value) ?? [],
-        CreatedAt = clock.GetUtcNow(),
-        UpdatedAt = clock.GetUtcNow(),
+        TriggerActivityId = triggerActivityId,
+        Input = input?.ToDictionary(kv => kv.Key, kv => kv.Value) ?? [],
+        Properties = parentInstanceId is null ? [] : new Dictionary<string, object?> { [ParentInstanceIdProperty] = parentInstanceId },
+        CreatedAt = now,
+        UpdatedAt = now,
     };
 
     internal static WorkflowRunResult Result(WorkflowExecutionContext workflow) => new(

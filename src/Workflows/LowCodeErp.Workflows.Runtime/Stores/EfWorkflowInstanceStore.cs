@@ -21,24 +21,31 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowsDbContext
     }
 
     /// <inheritdoc />
-    public Task<Guid> SaveAsync(WorkflowState state, Guid? expectedStamp, CancellationToken cancellationToken = default) =>
-        SaveAsync(state, expectedStamp, alsoWrite: null, cancellationToken);
+    public Task<Guid> SaveAsync(WorkflowState state, Guid? expectedStamp, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return SaveAsync(Prepare(state, expectedStamp));
+    }
 
     /// <summary>
-    /// As <see cref="SaveAsync(WorkflowState, Guid?, CancellationToken)"/>, and <paramref name="alsoWrite"/> adds more
-    /// rows (timers, incidents, journal) to the same context so they commit or roll back with the state.
+    /// The unit that saves <paramref name="state"/>: its row with a new stamp and its bookmark rows. The JSON is serialized
+    /// here, on the caller's thread, so the writer's transaction only moves rows (callers run in parallel, a batch commits
+    /// on one connection). Callers add the burst's other rows before <see cref="SaveAsync(InstanceWrite)"/>.
     /// </summary>
-    internal async Task<Guid> SaveAsync(WorkflowState state, Guid? expectedStamp, Func<WorkflowsDbContext, CancellationToken, Task>? alsoWrite, CancellationToken cancellationToken)
+    internal static InstanceWrite Prepare(WorkflowState state, Guid? expectedStamp)
     {
         ArgumentNullException.ThrowIfNull(state);
-        cancellationToken.ThrowIfCancellationRequested();
-        // Serialized here, on the caller's thread, so the writer's transaction only moves rows: callers run in parallel,
-        // a batch commits on one connection.
         var row = new WorkflowInstanceRecord { Id = state.Id, CreatedAt = state.CreatedAt.ToUniversalTime(), ConcurrencyStamp = Guid.NewGuid() };
         Copy(state, row);
-        var bookmarks = state.Bookmarks.Select(b => BookmarkRows.From(b, state)).ToList();
-        await writer.WriteAsync(new InstanceWrite(row, expectedStamp, bookmarks, alsoWrite));
-        return row.ConcurrencyStamp;
+        return new InstanceWrite(row, expectedStamp, [.. state.Bookmarks.Select(b => BookmarkRows.From(b, state))]);
+    }
+
+    /// <summary>Queues the unit on the group-commit writer; returns the new stamp once it is committed.</summary>
+    internal async Task<Guid> SaveAsync(InstanceWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await writer.WriteAsync(write);
+        return write.Row.ConcurrencyStamp;
     }
 
     /// <inheritdoc />

@@ -89,6 +89,6 @@ public sealed class EfWorkflowLogStore(IDbContextFactory<WorkflowsDbContext> con
         InstanceId = instanceId,
         FirstSequence = entries[0].Sequence,
         LastSequence = entries[^1].Sequence,
-        EntriesJson = JsonSerializer.Serialize(entries, SerializerOptions.Default),
+        EntriesJson = JournalJson.Write(entries),
     };
 }

@@ -1,15 +1,16 @@
+using System.Data.Common;
 using LowCodeErp.Workflows.Runtime.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace LowCodeErp.Workflows.Runtime.Stores;
 
 /// <summary>
 /// Everything one save of one instance writes: its row (state JSON already serialized by the caller, new stamp set),
-/// its open bookmarks, and optional extra rows. It is a unit of <see cref="GroupCommitWriter"/>: it commits together
-/// with the other units of its batch, or alone when the batch has to be split.
+/// its open bookmarks, the timer, incident and journal rows of the burst, and the callback of modules whose rows join
+/// the transaction. It is a unit of <see cref="GroupCommitWriter"/>: it commits together with the other units of its
+/// batch, or alone when the batch has to be split. All rows are built before the unit is queued, so the writer only
+/// moves them.
 /// </summary>
-internal sealed class InstanceWrite(WorkflowInstanceRecord row, Guid? expectedStamp, IReadOnlyList<BookmarkRecord> bookmarks,
-    Func<WorkflowsDbContext, CancellationToken, Task>? alsoWrite)
+internal sealed class InstanceWrite(WorkflowInstanceRecord row, Guid? expectedStamp, IReadOnlyList<BookmarkRecord> bookmarks)
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -18,37 +19,31 @@ internal sealed class InstanceWrite(WorkflowInstanceRecord row, Guid? expectedSt
     /// <summary>The stamp the caller loaded; null for an instance that must not exist yet.</summary>
     public Guid? ExpectedStamp { get; } = expectedStamp;
 
+    /// <summary>The instance's open bookmarks; they replace the rows the instance had.</summary>
+    public IReadOnlyList<BookmarkRecord> Bookmarks { get; } = bookmarks;
+
+    /// <summary>Timer rows of time bookmarks that are gone.</summary>
+    public IReadOnlyList<string> StaleTimerIds { get; set; } = [];
+
+    /// <summary>Timer rows of new time bookmarks.</summary>
+    public IReadOnlyList<TimerRecord> NewTimers { get; set; } = [];
+
+    /// <summary>Incidents recorded since the last save.</summary>
+    public IReadOnlyList<IncidentRecord> NewIncidents { get; set; } = [];
+
+    /// <summary>The journal entries of the burst as one segment, if it made any.</summary>
+    public JournalSegmentRecord? JournalSegment { get; set; }
+
+    /// <summary>Writes modules' rows through the open connection and transaction, after this unit's own rows.</summary>
+    public Func<DbConnection, DbTransaction, CancellationToken, Task>? AlsoWrite { get; set; }
+
+    /// <summary>Child instances started by this burst (ExecuteWorkflow, DispatchWorkflow): they commit with it or not at all.</summary>
+    public IReadOnlyList<InstanceWrite> Children { get; set; } = [];
+
     /// <summary>Completes when the unit is committed, or fails with why it was not.</summary>
     public Task Completion => _done.Task;
 
     internal void Succeed() => _done.TrySetResult();
 
     internal void Fail(Exception exception) => _done.TrySetException(exception);
-
-    /// <summary>Adds the unit's rows to <paramref name="db"/> (whose old bookmark rows the writer has already deleted).</summary>
-    internal async Task ApplyAsync(WorkflowsDbContext db, CancellationToken cancellationToken)
-    {
-        if (ExpectedStamp is not { } expected)
-        {
-            db.Instances.Add(Row);
-        }
-        else
-        {
-            // No SELECT: the UPDATE names the loaded stamp in its WHERE, so a save that happened after our load
-            // matches no row and EF reports a concurrency conflict.
-            var entry = db.Instances.Attach(Row);
-            foreach (var property in entry.Properties)
-            {
-                property.IsModified = !property.Metadata.IsPrimaryKey() && property.Metadata.Name != nameof(WorkflowInstanceRecord.CreatedAt);
-            }
-
-            entry.Property(r => r.ConcurrencyStamp).OriginalValue = expected;
-        }
-
-        db.Bookmarks.AddRange(bookmarks);
-        if (alsoWrite is not null)
-        {
-            await alsoWrite(db, cancellationToken);
-        }
-    }
 }

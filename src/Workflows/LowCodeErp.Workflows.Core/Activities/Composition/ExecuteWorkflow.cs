@@ -54,17 +54,28 @@ public abstract class ChildWorkflowActivity : Activity
         return (definition, options);
     }
 
-    /// <summary>Completes with the child's result, or waits for the child when asked to.</summary>
-    protected async ValueTask CompleteOrWaitAsync(IActivityExecutionContext context, WorkflowExecutionContext child)
+    /// <summary>
+    /// Completes with the child's result, or waits for the child when asked to: the bookmark (named after this activity
+    /// type, payload = the child's id) is resumed with <c>WorkflowOutput</c> when the child finishes.
+    /// </summary>
+    protected async ValueTask CompleteOrWaitAsync(IActivityExecutionContext context, ExecuteWorkflowResult child)
     {
+        ArgumentNullException.ThrowIfNull(child);
         if (child.Status == WorkflowStatus.Finished || !await context.EvaluateAsync(WaitForCompletion))
         {
-            context.Set(Result, new ExecuteWorkflowResult(child.InstanceId, child.Status, child.SubStatus, child.Output));
+            context.Set(Result, child);
             await context.CompleteAsync();
             return;
         }
 
-        context.CreateBookmark(new BookmarkRequest(Type, new ChildInstancePayload(child.InstanceId), IncludeActivityInstanceId: false));
+        context.CreateBookmark(new BookmarkRequest(Type, new ChildInstancePayload(child.WorkflowInstanceId), IncludeActivityInstanceId: false));
+    }
+
+    /// <summary>What a run child ended its first burst with.</summary>
+    protected static ExecuteWorkflowResult ResultOf(WorkflowExecutionContext child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        return new ExecuteWorkflowResult(child.InstanceId, child.Status, child.SubStatus, child.Output);
     }
 
     /// <inheritdoc />
@@ -87,7 +98,9 @@ public sealed class ExecuteWorkflow : ChildWorkflowActivity
         var (definition, options) = await PrepareAsync(context);
         var runner = context.Services.GetRequiredService<WorkflowRunner>();
         var child = await runner.RunAsync(definition, options, context.CancellationToken);
-        await CompleteOrWaitAsync(context, child);
+        // A durable runtime persists the child with the parent's burst (see WorkflowExecutionContext.InlineChildren).
+        ((ActivityExecutionContext)context).WorkflowContext.InlineChildren.Add(child);
+        await CompleteOrWaitAsync(context, ResultOf(child));
     }
 }
 
@@ -100,7 +113,7 @@ public sealed class DispatchWorkflow : ChildWorkflowActivity
     {
         var (definition, options) = await PrepareAsync(context);
         var dispatcher = context.Services.GetRequiredService<IWorkflowDispatcher>();
-        var child = await dispatcher.DispatchAsync(definition, options, context.CancellationToken);
+        var child = await dispatcher.DispatchAsync(definition, options, ((ActivityExecutionContext)context).WorkflowContext, context.CancellationToken);
         await CompleteOrWaitAsync(context, child);
     }
 }
@@ -108,14 +121,18 @@ public sealed class DispatchWorkflow : ChildWorkflowActivity
 /// <summary>Starts instances on behalf of DispatchWorkflow. The in-memory default runs them at once; the runtime queues them.</summary>
 public interface IWorkflowDispatcher
 {
-    /// <summary>Starts an instance and returns its state after the first burst (or as queued).</summary>
-    Task<WorkflowExecutionContext> DispatchAsync(WorkflowDefinition definition, RunOptions options, CancellationToken cancellationToken);
+    /// <summary>Starts an instance of <paramref name="definition"/> for <paramref name="parent"/> and returns its state after
+    /// the first burst, or as queued.</summary>
+    Task<ExecuteWorkflowResult> DispatchAsync(WorkflowDefinition definition, RunOptions options, WorkflowExecutionContext parent, CancellationToken cancellationToken);
 }
 
 /// <summary>Runs dispatched workflows immediately in this process.</summary>
 public sealed class InlineWorkflowDispatcher(IServiceProvider services) : IWorkflowDispatcher
 {
     /// <inheritdoc />
-    public Task<WorkflowExecutionContext> DispatchAsync(WorkflowDefinition definition, RunOptions options, CancellationToken cancellationToken) =>
-        services.GetRequiredService<WorkflowRunner>().RunAsync(definition, options, cancellationToken);
+    public async Task<ExecuteWorkflowResult> DispatchAsync(WorkflowDefinition definition, RunOptions options, WorkflowExecutionContext parent, CancellationToken cancellationToken)
+    {
+        var child = await services.GetRequiredService<WorkflowRunner>().RunAsync(definition, options, cancellationToken);
+        return new ExecuteWorkflowResult(child.InstanceId, child.Status, child.SubStatus, child.Output);
+    }
 }
