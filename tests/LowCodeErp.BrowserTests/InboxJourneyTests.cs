@@ -63,7 +63,7 @@ public sealed class InboxJourneyTests
 
         // 4. The form: defaults filled in from expressions; client-side checks per field and the mandatory comment.
         await Expect(underwriter.Locator("[data-testid=field-financedAmount] input")).ToHaveValueAsync("125,000.00");
-        await underwriter.FillAsync("[data-testid=field-riskScore] input", "12");
+        await TypeAsync(underwriter, "riskScore", "12");
         await underwriter.FillAsync("[data-testid=field-taxId] input", "XX1");
         await underwriter.ClickAsync("button[data-testid=outcome-Reject]");
         await Expect(underwriter.Locator("[data-testid=field-riskScore]")).ToContainTextAsync("must be at most 10.");
@@ -71,7 +71,7 @@ public sealed class InboxJourneyTests
         await Expect(underwriter.Locator("[data-testid=field-rating]")).ToContainTextAsync("is required.");
         await Expect(underwriter.Locator("[data-testid=comment]")).ToContainTextAsync("A comment is required for Reject.");
         await InboxBrowser.ScreenshotAsync(underwriter, "inbox-02-form-validation");
-        await underwriter.FillAsync("[data-testid=field-riskScore] input", "3");
+        await TypeAsync(underwriter, "riskScore", "3");
         await underwriter.FillAsync("[data-testid=field-taxId] input", "DE123456789");
         await underwriter.ClickAsync("[data-testid=field-rating] .mud-select");
         await underwriter.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "A" }).First.ClickAsync();
@@ -115,6 +115,15 @@ public sealed class InboxJourneyTests
         Bookmarked(instance, "committee").Should().BeFalse();
 
         browser.Problems.Should().BeEmpty("the inbox must work without console errors or failed requests");
+    }
+
+    /// <summary>Types into a field's input as a user does, key by key, and leaves it.</summary>
+    private static async Task TypeAsync(IPage page, string field, string text)
+    {
+        var input = page.Locator($"[data-testid=field-{field}] input");
+        await input.ClearAsync();
+        await input.PressSequentiallyAsync(text);
+        await input.PressAsync("Tab");
     }
 
     private static async Task ShowViewAsync(IPage page, string tab)
