@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace LowCodeErp.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One headless Chromium with a browser context (own cookies) per signed-in staff member, each page recording what
+/// counts as a failure: console errors, uncaught page errors, failed requests and responses of 400 or more.
+/// Screenshots go to <c>.test-results/screenshots/</c> like Studio's.
+/// </summary>
+public sealed class InboxBrowser : IAsyncDisposable
+{
+    private readonly List<string> _problems = [];
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly List<(string User, IPage Page)> _pages = [];
+
+    private InboxBrowser(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    /// <summary>Everything that went wrong on any page so far (empty = nothing).</summary>
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            lock (_problems)
+            {
+                return [.. _problems];
+            }
+        }
+    }
+
+    public static async Task<InboxBrowser> LaunchAsync(string executablePath)
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = executablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
+        });
+        return new InboxBrowser(playwright, browser);
+    }
+
+    /// <summary>A new context signed in as <paramref name="userName"/> through the login page, on the inbox.</summary>
+    public async Task<IPage> SignInAsync(StudioServer server, string userName, int width = 1440, int height = 900)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        _pages.Add((userName, page));
+        page.SetDefaultTimeout((float)StudioBrowser.Timeout.TotalMilliseconds);
+        page.SetDefaultNavigationTimeout((float)StudioBrowser.Timeout.TotalMilliseconds);
+        page.Console += (_, message) => Record(message.Type == "error", () => $"{userName}: console error: {message.Text}");
+        page.PageError += (_, error) => Record(true, () => $"{userName}: page error: {error}");
+        page.RequestFailed += (_, request) => Record(true, () => $"{userName}: request failed: {request.Method} {request.Url}: {request.Failure}");
+        page.Response += (_, response) => Record(response.Status >= 400, () => $"{userName}: HTTP {response.Status}: {response.Request.Method} {response.Url}");
+
+        // An anonymous visitor of /inbox is sent to the single sign-on's login page and comes back signed in.
+        await page.GotoAsync(new Uri(server.BaseAddress, "/inbox").ToString());
+        await page.WaitForURLAsync(new Regex("/account/login"));
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", StudioServer.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/inbox$"));
+        await Assertions.Expect(page.Locator("[data-testid=task-table]")).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Saves a full-page screenshot of <paramref name="page"/> as <c>{name}.png</c> and returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Directory.CreateDirectory(StudioBrowser.ScreenshotFolder);
+        var path = Path.Combine(StudioBrowser.ScreenshotFolder, name + ".png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
+    }
+
+    /// <summary>A screenshot of every signed-in page, named <c>{prefix}-{user}.png</c> (for a failing test).</summary>
+    public async Task ScreenshotAllAsync(string prefix)
+    {
+        foreach (var (user, page) in _pages)
+        {
+            await ScreenshotAsync(page, $"{prefix}-{user}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    private void Record(bool isProblem, Func<string> describe)
+    {
+        if (!isProblem)
+        {
+            return;
+        }
+
+        lock (_problems)
+        {
+            _problems.Add(describe());
+        }
+    }
+}
