@@ -20,12 +20,13 @@ public static class ErpWebEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous(); // framework and MudBlazor files: public, and the login page may need them
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(ErpWebOptions.PagePolicy);
-        app.MapGet("/", () => TypedResults.Redirect("/inbox")).ExcludeFromDescription();
-        app.MapPost("/inbox/sign-out", SignOutAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+        app.MapGet("/", () => TypedResults.Redirect("/inbox")).AllowAnonymous().ExcludeFromDescription();
+        // Anonymous on purpose: signing out without a session is harmless, and the antiforgery token stops other sites.
+        app.MapPost("/inbox/sign-out", SignOutAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
