@@ -3,6 +3,7 @@ using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Core.Model;
 using LowCodeErp.Workflows.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LowCodeErp.Workflows.Runtime.Tests;
 
@@ -130,6 +131,28 @@ public abstract class DefinitionLifecycleTests(TestDatabase database)
         await host.Runner.ResumeStimulusAsync(restored, "Elsa.Event", new Core.Activities.Events.EventPayload("Go"), cancellationToken: Ct);
         restored.Status.Should().Be(WorkflowStatus.Finished);
         output.ToString().Should().Be("done" + Environment.NewLine);
+    }
+
+    [Fact]
+    public async Task A_restarted_process_should_know_the_stored_workflows_as_activities_once_it_looks_up_any_definition()
+    {
+        var shared = database.NewDatabase();
+        var id = Flows.NewId("as-activity");
+        var json = Flows.EventFlowJson(id).Replace("\"version\": 1,", "\"version\": 1, \"options\": { \"usableAsActivity\": true },", StringComparison.Ordinal);
+        await using (var first = await RuntimeHost.StartAsync(shared))
+        {
+            await first.Definitions.SaveDraftAsync(Flows.Read(first, json), Ct);
+            (await first.Definitions.PublishAsync(id, Ct)).Succeeded.Should().BeTrue();
+        }
+
+        await using var restarted = await RuntimeHost.StartAsync(shared);
+        var registry = restarted.Services.GetRequiredService<Core.Registry.ActivityRegistry>();
+        registry.Find("EventFlow").Should().BeNull("the new process has read nothing yet");
+
+        // The API does exactly this before reading documents that may use workflows-as-activities.
+        (await restarted.Definitions.FindAsync("", VersionOptions.Latest, Ct)).Should().BeNull();
+
+        registry.Find("EventFlow").Should().NotBeNull("the lookup registers the stored workflows-as-activities first");
     }
 }
 

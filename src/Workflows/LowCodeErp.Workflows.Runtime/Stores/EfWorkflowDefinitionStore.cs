@@ -33,6 +33,9 @@ public sealed partial class EfWorkflowDefinitionStore(
             return published;
         }
 
+        // Before any read, also when nothing is found: callers rely on it to make stored workflows-as-activities known
+        // (the API calls FindAsync("") before reading documents that may use them).
+        await EnsureActivitiesRegisteredAsync(cancellationToken);
         await using var db = contexts.CreateDbContext();
         var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).Where(VersionFilter.For(version))
             .OrderByDescending(d => d.IsLatest).ThenByDescending(d => d.Version);
