@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using LowCodeErp.Identity.Persistence;
 using LowCodeErp.Identity.Tokens;
 using LowCodeErp.Web.Auth;
-using Microsoft.AspNetCore.Identity;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace LowCodeErp.Server.Auth;
@@ -25,13 +23,7 @@ public sealed class SignedInUserWebClaims(IServiceScopeFactory scopes) : IErpUse
 
         // A scope per call: the circuit lives for hours, the user store's DbContext must not.
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ErpUser>>();
-        var principals = scope.ServiceProvider.GetRequiredService<TokenPrincipals>();
-        if (await users.FindByIdAsync(subject) is not { } user || !await principals.CanSignInAsync(user))
-        {
-            return null;
-        }
-
-        return await principals.ForUserAsync(user, [Scopes.OpenId, Scopes.Profile, Scopes.Roles]);
+        return await scope.ServiceProvider.GetRequiredService<TokenPrincipals>()
+            .ForSubjectAsync(subject, [Scopes.OpenId, Scopes.Profile, Scopes.Roles]);
     }
 }

@@ -21,7 +21,7 @@ namespace LowCodeErp.Identity.Sessions;
 /// <c>/connect/token</c>. Disabled or locked users get none.
 /// </summary>
 public sealed class SessionAccessTokens(
-    UserManager<ErpUser> users, TokenPrincipals principals, IOptionsMonitor<OpenIddictServerOptions> server,
+    TokenPrincipals principals, IOptionsMonitor<OpenIddictServerOptions> server,
     IOptions<IdentityServiceOptions> options, TimeProvider clock)
 {
     /// <summary>The cookie user's token, or null when nobody (allowed to) is signed in.</summary>
@@ -30,12 +30,11 @@ public sealed class SessionAccessTokens(
         ArgumentNullException.ThrowIfNull(context);
         var session = await context.AuthenticateAsync(IdentityServiceDefaults.CookieScheme);
         if (session.Principal?.FindFirstValue(Claims.Subject) is not { } subject
-            || await users.FindByIdAsync(subject) is not { } user || !await principals.CanSignInAsync(user))
+            || await principals.ForSubjectAsync(subject, [Scopes.OpenId, Scopes.Profile, Scopes.Roles, ClientCatalog.ApiResource]) is not { } principal)
         {
             return null;
         }
 
-        var principal = await principals.ForUserAsync(user, [Scopes.OpenId, Scopes.Profile, Scopes.Roles, ClientCatalog.ApiResource]);
         var now = clock.GetUtcNow().UtcDateTime;
         var issuer = options.Value.Issuer is { Length: > 0 } configured ? configured : $"{context.Request.Scheme}://{context.Request.Host}/";
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

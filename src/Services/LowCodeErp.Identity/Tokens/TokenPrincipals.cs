@@ -24,6 +24,13 @@ public sealed class TokenPrincipals(UserManager<ErpUser> users, PermissionResolv
         return !user.IsDisabled && !await users.IsLockedOutAsync(user);
     }
 
+    /// <summary>The principal of the user with id <paramref name="subject"/>; null when unknown, disabled or locked out.</summary>
+    public async Task<ClaimsPrincipal?> ForSubjectAsync(string subject, IEnumerable<string> scopes)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(subject);
+        return await users.FindByIdAsync(subject) is { } user && await CanSignInAsync(user) ? await ForUserAsync(user, scopes) : null;
+    }
+
     /// <summary>A user's principal for the granted scopes.</summary>
     public async Task<ClaimsPrincipal> ForUserAsync(ErpUser user, IEnumerable<string> scopes)
     {
