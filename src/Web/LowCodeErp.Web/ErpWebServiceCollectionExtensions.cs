@@ -20,11 +20,11 @@ public static class ErpWebServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = new ErpWebOptions();
         configure?.Invoke(options);
-        services.AddOptions<ErpWebOptions>().Configure(o =>
+        var registered = services.AddOptions<ErpWebOptions>();
+        if (configure is not null)
         {
-            o.AuthenticationScheme = options.AuthenticationScheme;
-            o.StudioPath = options.StudioPath;
-        });
+            registered.Configure(configure);
+        }
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -37,9 +37,9 @@ internal sealed class RabbitMqBroker : IAsyncDisposable
     }
 
     /// <summary>Stops the private node (also when the test failed half-way).</summary>
-    public async ValueTask DisposeAsync() => await RunAsync("services-down.sh", mayRetry: true);
+    public async ValueTask DisposeAsync() => await RunAsync("services-down.sh", tolerateFailure: true);
 
-    public async Task StopAsync() => await RunAsync("services-down.sh", mayRetry: false);
+    public async Task StopAsync() => await RunAsync("services-down.sh", tolerateFailure: false);
 
     /// <summary>
     /// services-up.sh gives the node 2 minutes to boot; on a heavily loaded machine the Erlang VM alone can take longer.
@@ -48,13 +48,13 @@ internal sealed class RabbitMqBroker : IAsyncDisposable
     public async Task StartAsync()
     {
         var attempt = 1;
-        while (!await RunAsync("services-up.sh", mayRetry: attempt < 3))
+        while (!await RunAsync("services-up.sh", tolerateFailure: attempt < 3))
         {
             attempt++;
         }
     }
 
-    private async Task<bool> RunAsync(string script, bool mayRetry)
+    private async Task<bool> RunAsync(string script, bool tolerateFailure)
     {
         var start = new ProcessStartInfo("bash", [Path.Combine(_scripts, script)])
         {
@@ -77,7 +77,7 @@ internal sealed class RabbitMqBroker : IAsyncDisposable
 
         var message = $"{script} (rabbitmq) exited {process.ExitCode}:\n{await output}\n{await error}";
         TestContext.Current.TestOutputHelper?.WriteLine(message);
-        if (!mayRetry)
+        if (!tolerateFailure)
         {
             Assert.Fail(message);
         }

@@ -18,7 +18,7 @@ public sealed class LiveTaskSubscription(ITaskChangeFeed feed, Func<Func<Task>, 
         _subscription?.Dispose();
         _subscription = feed.Subscribe(changes =>
         {
-            var relevant = changes.Where(c => shown(c.TaskId) || c.Concerns(user.Name, [.. user.Roles])).ToList();
+            var relevant = changes.Where(c => shown(c.TaskId) || c.Concerns(user.Name, user.Roles)).ToList();
             return relevant.Count == 0 ? Task.CompletedTask : dispatch(() => refresh(relevant));
         });
     }

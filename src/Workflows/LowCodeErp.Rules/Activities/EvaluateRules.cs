@@ -59,8 +59,8 @@ public sealed class EvaluateRules : Activity
         var inputs = NamedInputs(await context.EvaluateAsync(Inputs));
         var evaluation = await evaluator.EvaluateAsync(ruleSet, await context.EvaluateAsync(RuleSetVersion), inputs, context.CancellationToken);
         context.Set(Results, evaluation.Results.ToList());
-        context.Set(SuccessEvents, evaluation.SuccessEvents.ToList());
-        var raised = evaluation.SuccessEvents;
+        var raised = evaluation.SuccessEvents; // computed on each read: read once
+        context.Set(SuccessEvents, raised.ToList());
         var ports = (await context.EvaluateAsync(Outcomes) ?? []).Where(o => raised.Contains(o, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
         context.AddJournalEntry("RulesEvaluated", $"{ruleSet} v{evaluation.Version}: {(raised.Count == 0 ? "no SuccessEvent" : string.Join(", ", raised))}");
         await context.CompleteWithOutcomesAsync(ports.Count > 0 ? ports : [NoMatch]);

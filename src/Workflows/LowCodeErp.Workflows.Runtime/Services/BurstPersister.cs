@@ -61,7 +61,7 @@ internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnl
         saved.Add(workflow);
         var state = WorkflowStateMapper.ToState(workflow);
         var journal = workflow.Journal.Where(j => j.Sequence > loaded.SavedJournalSequence).ToList();
-        var timers = state.Bookmarks.Where(b => TimeBookmarks.Contains(b.Name)).ToList();
+        var timers = TimeBookmarksOf(state).ToList();
         // Every row (and its JSON) is built here, on the caller's thread: the writer commits the saves of many
         // instances on one connection and must only move rows.
         var write = EfWorkflowInstanceStore.Prepare(state, loaded.Stamp);
@@ -137,11 +137,14 @@ internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnl
 
     /// <summary>The ids of the state's time bookmarks (= its timer rows' ids).</summary>
     internal static HashSet<string> TimerIds(WorkflowState state) =>
-        [.. state.Bookmarks.Where(b => TimeBookmarks.Contains(b.Name)).Select(b => b.Id)];
+        [.. TimeBookmarksOf(state).Select(b => b.Id)];
 
     /// <summary>The timer rows of all time bookmarks of <paramref name="state"/> (an imported instance's).</summary>
     internal static List<TimerRecord> TimerRows(WorkflowState state) =>
-        [.. state.Bookmarks.Where(b => TimeBookmarks.Contains(b.Name)).Select(b => TimerRow(state, b))];
+        [.. TimeBookmarksOf(state).Select(b => TimerRow(state, b))];
+
+    /// <summary>The state's time bookmarks (Delay, Timer, StartAt, Cron): each has a timer row.</summary>
+    private static IEnumerable<Bookmark> TimeBookmarksOf(WorkflowState state) => state.Bookmarks.Where(b => TimeBookmarks.Contains(b.Name));
 
     /// <summary>The timer row of a time bookmark (row id = bookmark id).</summary>
     private static TimerRecord TimerRow(WorkflowState state, Bookmark bookmark) => new()
