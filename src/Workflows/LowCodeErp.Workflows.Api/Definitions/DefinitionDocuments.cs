@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LowCodeErp.Workflows.Api.Models;
+using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Core.Model;
 using LowCodeErp.Workflows.Core.Serialization;
 using LowCodeErp.Workflows.Core.Validation;
@@ -60,7 +61,7 @@ public sealed class DefinitionDocuments(WorkflowSerializer serializer, WorkflowV
     public static JsonObject ToModel(WorkflowDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        DesignerNodeIds.Ensure(definition);
+        ActivityNodeIds.AssignMissing(definition);
         var json = WorkflowSerializer.ToJson(definition);
         json.Remove("$schema");
         json["materializerName"] = "Json";

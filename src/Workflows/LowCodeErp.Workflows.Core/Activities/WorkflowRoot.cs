@@ -15,14 +15,14 @@ public sealed class WorkflowRoot : Activity, IVariableContainer
     public WorkflowRoot()
     {
         Definition = new WorkflowDefinition();
-        Id = "Workflow1";
+        Id = ActivityNodeIds.WorkflowRoot;
     }
 
     /// <summary>Wraps a definition.</summary>
     public WorkflowRoot(WorkflowDefinition definition)
     {
         Definition = definition;
-        Id = "Workflow1";
+        Id = ActivityNodeIds.WorkflowRoot;
     }
 
     /// <summary>The wrapped definition.</summary>

@@ -44,8 +44,8 @@ public sealed class WorkflowGraph
 
     private void Index(Activity activity, string? parentNodeId)
     {
-        var id = string.IsNullOrEmpty(activity.Id) ? "Workflow1" : activity.Id;
-        activity.NodeId = parentNodeId is null ? id : $"{parentNodeId}:{id}";
+        var id = string.IsNullOrEmpty(activity.Id) ? ActivityNodeIds.WorkflowRoot : activity.Id;
+        activity.NodeId = parentNodeId is null ? id : ActivityNodeIds.Child(parentNodeId, id);
         ActivitiesByNodeId.TryAdd(activity.NodeId, activity);
         if (activity is not WorkflowRoot)
         {
