@@ -118,6 +118,32 @@ public sealed class LifecycleApiTests(ServerFactory server) : IClassFixture<Serv
         Flags((await imported.Content.ReadFromJsonAsync<JsonNode>(Ct))!).Should().Be((1, true, true));
     }
 
+    [Fact]
+    public async Task Concurrent_drafts_over_a_published_version_Should_MakeOneVersion_And_AnswerLosersWith409()
+    {
+        var client = server.CreateClient();
+        var definitionId = "race-" + Guid.NewGuid().ToString("N")[..8];
+        JsonObject Model(string name) => new()
+        {
+            ["definitionId"] = definitionId, ["name"] = name,
+            ["root"] = new JsonObject { ["id"] = "fc1", ["type"] = "Elsa.Flowchart", ["version"] = 1, ["name"] = "Flowchart1" },
+        };
+        await SaveAsync(client, Model("v1"), publish: true);
+
+        // Every save reads "latest is published" and wants version 2; the unique index lets one of them have it.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            server.CreateClient().PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["model"] = Model($"draft {i}"), ["publish"] = false }, Ct)));
+
+        responses.Select(r => r.StatusCode).Should().OnlyContain(s => s == HttpStatusCode.OK || s == HttpStatusCode.Conflict);
+        foreach (var lost in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+        {
+            (await lost.Content.ReadFromJsonAsync<JsonNode>(Ct))!["detail"]!.ToString().Should().Contain(definitionId);
+        }
+
+        var versions = (await server.GetJsonAsync($"/elsa/api/workflow-definitions/{definitionId}/versions"))["items"]!.AsArray();
+        versions.Select(v => Flags(v!)).Should().BeEquivalentTo([(1, false, true), (2, true, false)]);
+    }
+
     private static async Task<JsonNode> SaveAsync(HttpClient client, JsonNode model, bool? publish)
     {
         var response = await client.PostAsJsonAsync("/elsa/api/workflow-definitions", new JsonObject { ["model"] = model, ["publish"] = publish }, Ct);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Api.Models;
 using LowCodeErp.Workflows.Core.Model;
+using LowCodeErp.Workflows.Runtime;
 using LowCodeErp.Workflows.Runtime.Stores;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -47,7 +48,7 @@ public static class WorkflowDefinitionLifecycleApi
         return DefinitionDocuments.ToModel(saved);
     }
 
-    private static async Task<Results<Ok<SaveWorkflowDefinitionResponse>, ValidationProblem>> SaveAsync(
+    private static async Task<Results<Ok<SaveWorkflowDefinitionResponse>, ValidationProblem, ProblemHttpResult>> SaveAsync(
         SaveWorkflowDefinitionRequest request, DefinitionDocuments documents, IWorkflowDefinitionStore store, CancellationToken cancellationToken)
     {
         // Registers stored workflows-as-activities before the document is read.
@@ -62,8 +63,15 @@ public static class WorkflowDefinitionLifecycleApi
             return TypedResults.ValidationProblem(read.Errors, title: "The workflow definition is invalid.");
         }
 
-        var model = await SaveValidatedAsync(read.Model, publish, store, cancellationToken);
-        return TypedResults.Ok(new SaveWorkflowDefinitionResponse(model, false, 0, [.. read.Errors.Values.SelectMany(e => e)]));
+        try
+        {
+            var model = await SaveValidatedAsync(read.Model, publish, store, cancellationToken);
+            return TypedResults.Ok(new SaveWorkflowDefinitionResponse(model, false, 0, [.. read.Errors.Values.SelectMany(e => e)]));
+        }
+        catch (ConcurrencyConflictException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status409Conflict, title: "Lost a race with another save.");
+        }
     }
 
     private static async Task<Results<Ok<SaveWorkflowDefinitionResponse>, NotFound, ValidationProblem>> PublishAsync(

@@ -43,15 +43,27 @@ public sealed partial class EfWorkflowDefinitionStore
             return null;
         }
 
-        // Version numbers stay unique across deleted rows too (the unique index covers them).
-        var last = await db.Definitions.IgnoreQueryFilters().Where(d => d.DefinitionId == definitionId).MaxAsync(d => d.Version, cancellationToken);
+        var next = await NextVersionAsync(db, definitionId, cancellationToken);
         await db.Definitions.Where(d => d.DefinitionId == definitionId && d.IsLatest).ExecuteUpdateAsync(u => u.SetProperty(d => d.IsLatest, false), cancellationToken);
         var reverted = new WorkflowDefinitionRecord
         {
-            Id = Guid.NewGuid().ToString("N"), DefinitionId = definitionId, Version = last + 1, Name = source.Name, IsLatest = true,
+            Id = Guid.NewGuid().ToString("N"), DefinitionId = definitionId, Version = next, Name = source.Name, IsLatest = true,
             UsableAsActivity = source.UsableAsActivity, Json = source.Json, ContentHash = source.ContentHash, CreatedAt = clock.GetUtcNow(),
         };
         db.Definitions.Add(reverted);
+        await SaveVersionAsync(db, definitionId, "reverted", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Invalidate(definitionId);
+        return await ToDefinitionAsync(reverted, cancellationToken);
+    }
+
+    // Version numbers stay unique across deleted rows too (the unique index covers them).
+    private static async Task<int> NextVersionAsync(WorkflowsDbContext db, string definitionId, CancellationToken cancellationToken) =>
+        (await db.Definitions.IgnoreQueryFilters().Where(d => d.DefinitionId == definitionId)
+            .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0) + 1;
+
+    private static async Task SaveVersionAsync(WorkflowsDbContext db, string definitionId, string action, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -59,11 +71,7 @@ public sealed partial class EfWorkflowDefinitionStore
         catch (DbUpdateException exception)
         {
             // Another save took the same version number first (the unique index refused this one); nothing was written.
-            throw new ConcurrencyConflictException($"Definition '{definitionId}' changed while it was being reverted; try again.", exception);
+            throw new ConcurrencyConflictException($"Definition '{definitionId}' changed while it was being {action}; try again.", exception);
         }
-
-        await transaction.CommitAsync(cancellationToken);
-        Invalidate(definitionId);
-        return await ToDefinitionAsync(reverted, cancellationToken);
     }
 }

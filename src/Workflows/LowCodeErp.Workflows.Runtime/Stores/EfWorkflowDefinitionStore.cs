@@ -84,9 +84,7 @@ public sealed partial class EfWorkflowDefinitionStore(
         var latest = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definition.DefinitionId && d.IsLatest, cancellationToken);
         if (latest is null || latest.IsPublished)
         {
-            // Version numbers stay unique across deleted rows too (the unique index covers them).
-            var last = await db.Definitions.IgnoreQueryFilters().Where(d => d.DefinitionId == definition.DefinitionId)
-                .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
+            var next = await NextVersionAsync(db, definition.DefinitionId, cancellationToken);
             var idTaken = string.IsNullOrEmpty(definition.Id)
                 || await db.Definitions.IgnoreQueryFilters().AnyAsync(d => d.Id == definition.Id, cancellationToken);
             latest?.IsLatest = false;
@@ -94,7 +92,7 @@ public sealed partial class EfWorkflowDefinitionStore(
             {
                 Id = idTaken ? Guid.NewGuid().ToString("N") : definition.Id,
                 DefinitionId = definition.DefinitionId,
-                Version = last + 1,
+                Version = next,
                 CreatedAt = clock.GetUtcNow(),
             };
             db.Definitions.Add(latest);
@@ -111,7 +109,7 @@ public sealed partial class EfWorkflowDefinitionStore(
         latest.UsableAsActivity = definition.IsUsableAsActivity;
         latest.Json = WorkflowSerializer.Write(definition, indented: false);
         latest.ContentHash = DefinitionContentHash.Compute(definition);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveVersionAsync(db, definition.DefinitionId, "saved", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Invalidate(definition.DefinitionId);
         return definition;
