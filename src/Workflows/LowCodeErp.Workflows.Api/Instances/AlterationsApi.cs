@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Api.Models;
+using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Runtime.Services;
 using LowCodeErp.Workflows.Runtime.Stores;
 using Microsoft.AspNetCore.Builder;
@@ -45,7 +46,7 @@ public static class AlterationsApi
         {
             for (var page = 0; ; page++)
             {
-                var rows = await store.ListAsync(new InstanceQuery(Page: page, PageSize: PageSize), cancellationToken);
+                var rows = await store.ListAsync(Narrowed(filter) with { Page = page, PageSize = PageSize }, cancellationToken);
                 selected.AddRange(rows.Items.Where(r => Matches(filter, r)).Select(r => r.Id));
                 if (rows.Items.Count < PageSize)
                 {
@@ -98,6 +99,13 @@ public static class AlterationsApi
 
         return errors;
     }
+
+    // The store filters by one definition, status and correlation id; a filter naming exactly one of those is pushed
+    // into the query so the database, not this loop, skips the rest. Matches() still applies the whole filter.
+    private static InstanceQuery Narrowed(AlterationFilter f) => new(
+        DefinitionId: f.DefinitionIds is [var definitionId] ? definitionId : null,
+        Status: f.Statuses is [var status] && Enum.TryParse<WorkflowStatus>(status, ignoreCase: true, out var parsed) ? parsed : null,
+        CorrelationId: f.CorrelationIds is [var correlationId] ? correlationId : null);
 
     private static bool HasCriteria(AlterationFilter f) =>
         f.WorkflowInstanceIds?.Length > 0 || f.CorrelationIds?.Length > 0 || f.Names?.Length > 0 || !string.IsNullOrWhiteSpace(f.SearchTerm)
