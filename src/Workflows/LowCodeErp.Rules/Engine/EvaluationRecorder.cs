@@ -33,15 +33,33 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(evaluation);
-        if (!options.RecordEvaluations ||
-            !_budgets.GetOrAdd(evaluation.RuleSet, static (_, perSecond) => new RecordingBudget(perSecond), options.MaxRecordsPerSecond)
-                .TryTake(clock.GetTimestamp(), clock.TimestampFrequency))
+        if (options.RecordEvaluations && BudgetOf(evaluation.RuleSet).TryTake(clock.GetTimestamp(), clock.TimestampFrequency))
+        {
+            _queue.Writer.TryWrite(new Pending(inputs, evaluation, clock.GetUtcNow()));
+        }
+    }
+
+    /// <summary>
+    /// The evaluator's path, on every evaluation: the budget hangs on the compiled rule set (no lookup by name), and only
+    /// a sampled evaluation pays for the dictionary the writer serializes.
+    /// </summary>
+    internal void Record(CompiledRuleSet ruleSet, KeyValuePair<string, object?>[] inputs, RuleEvaluation evaluation)
+    {
+        if (!options.RecordEvaluations)
         {
             return;
         }
 
-        _queue.Writer.TryWrite(new Pending(inputs, evaluation, clock.GetUtcNow()));
+        var budget = ruleSet.RecordingBudget ??= BudgetOf(ruleSet.Name);
+        if (budget.TryTake(clock.GetTimestamp(), clock.TimestampFrequency))
+        {
+            _queue.Writer.TryWrite(new Pending(new Dictionary<string, object?>(inputs, StringComparer.Ordinal), evaluation, clock.GetUtcNow()));
+        }
     }
+
+    // One budget per rule set name, shared by its versions.
+    private RecordingBudget BudgetOf(string ruleSet) =>
+        _budgets.GetOrAdd(ruleSet, static (_, perSecond) => new RecordingBudget(perSecond), options.MaxRecordsPerSecond);
 
     /// <summary>Writes everything queued so far (a preview calls it so it sees the latest evaluations).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
@@ -131,7 +149,7 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
     /// At most N records per second per rule set: the preview needs a recent sample of real inputs, not every one of
     /// thousands per second, and serializing plus writing each would cost more than the evaluation itself.
     /// </summary>
-    private sealed class RecordingBudget(int perSecond)
+    internal sealed class RecordingBudget(int perSecond)
     {
         private long _second = -1;
         private int _taken;
