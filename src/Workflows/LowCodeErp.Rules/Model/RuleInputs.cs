@@ -45,6 +45,16 @@ public static class RuleInputs
                 normalized[i] = new(list[i].Key, Normalize(list[i].Value));
             }
         }
+        else if (inputs.TryGetNonEnumeratedCount(out var count))
+        {
+            // The activity's case: a dictionary or ExpandoObject of named inputs from a script.
+            normalized = new KeyValuePair<string, object?>[count];
+            var i = 0;
+            foreach (var (key, value) in inputs)
+            {
+                normalized[i++] = new(key, Normalize(value));
+            }
+        }
         else
         {
             normalized = [.. inputs.Select(kv => new KeyValuePair<string, object?>(kv.Key, Normalize(kv.Value)))];
