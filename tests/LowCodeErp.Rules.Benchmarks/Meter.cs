@@ -17,6 +17,20 @@ internal sealed class Meter(TimeSpan roundDuration)
 
     public (double Wall, double Cpu) B => Median(_b);
 
+    /// <summary>
+    /// Runs both for a while without recording: until tiered compilation has replaced the first, unoptimised code of both
+    /// paths (on a loaded machine that takes seconds), a round would measure the JIT's tiers, not the paths.
+    /// </summary>
+    public static async Task WarmUpAsync(Func<Task> a, Func<Task> b, TimeSpan duration)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
+        {
+            await RunBatchAsync(a);
+            await RunBatchAsync(b);
+        }
+    }
+
     public async Task RoundAsync(Func<Task> a, Func<Task> b)
     {
         await RunBatchAsync(a);

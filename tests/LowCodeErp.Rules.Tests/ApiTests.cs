@@ -81,6 +81,87 @@ public sealed class ApiTests(RulesServerFactory server) : IClassFixture<RulesSer
     }
 
     [Fact]
+    public async Task BadInput_Should_AnswerProblemDetailsNamingTheField_And404ForUnknownNames()
+    {
+        var client = server.Client();
+        var valid = JsonNode.Parse(VersioningTests.Limit(10).Replace("\"Limit\"", "\"BadInput\"", StringComparison.Ordinal));
+
+        var noContent = await client.PutAsJsonAsync("/api/rules/BadInput/draft", new { tests = new { cases = Array.Empty<object>() } }, Ct);
+        var wrongName = await client.PutAsJsonAsync("/api/rules/Other/draft", new { content = valid }, Ct);
+        var badTests = await client.PutAsJsonAsync("/api/rules/BadInput/draft",
+            new { content = valid, tests = JsonNode.Parse("""{ "cases": [ { "name": "no inputs", "expect": {} } ] }""") }, Ct);
+        using var malformed = new StringContent("{ \"content\": ", System.Text.Encoding.UTF8, "application/json");
+        var notJson = await client.PutAsync("/api/rules/BadInput/draft", malformed, Ct);
+        var badLimit = await client.PostAsJsonAsync("/api/rules/ApprovalLimits/versions/1/preview", new { limit = 0 }, Ct);
+        var unknown = new[]
+        {
+            await client.PostAsJsonAsync("/api/rules/NoSuchRules/evaluate", new { inputs = new { lease = new { amount = 1 } } }, Ct),
+            await client.PostAsJsonAsync("/api/rules/ApprovalLimits/evaluate", new { inputs = new { lease = new { amount = 1 } }, version = 99 }, Ct),
+            await client.GetAsync("/api/rules/ApprovalLimits/versions/99", Ct),
+            await client.PostAsync("/api/rules/NoSuchRules/publish", null, Ct),
+            await client.PostAsync("/api/rules/NoSuchRules/retract", null, Ct),
+            await client.PostAsync("/api/rules/NoSuchRules/test", null, Ct),
+            await client.PostAsJsonAsync("/api/rules/NoSuchRules/versions/1/preview", new { }, Ct),
+        };
+
+        (await ErrorsAsync(noContent)).Should().ContainKey("content");
+        (await ErrorsAsync(wrongName))["content.WorkflowName"]![0]!.ToString().Should().Contain("must be the rule set's name 'Other'");
+        (await ErrorsAsync(badTests)).Select(e => e.Key).Should().ContainSingle().Which.Should().StartWith("tests.cases[0]");
+        notJson.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a malformed body is the client's mistake, not a 500");
+        (await notJson.Content.ReadFromJsonAsync<JsonNode>(Ct))!["detail"]!.ToString().Should().Contain("$.content");
+        (await ErrorsAsync(badLimit)).Should().ContainKey("limit");
+        foreach (var response in unknown)
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.NotFound, "{0} {1}", response.RequestMessage!.Method, response.RequestMessage.RequestUri);
+            (await response.Content.ReadFromJsonAsync<JsonNode>(Ct))!["detail"]!.ToString().Should().NotBeNullOrEmpty();
+        }
+
+        (await client.GetAsync("/api/rules/BadInput", Ct)).StatusCode.Should().Be(HttpStatusCode.NotFound, "no bad request saved anything");
+    }
+
+    [Fact]
+    public async Task StaleEditsAndPublishes_Should_Answer409_AndChangeNothing()
+    {
+        var client = server.Client();
+        JsonNode Content(int amount) => JsonNode.Parse(VersioningTests.Limit(amount).Replace("\"Limit\"", "\"Stale\"", StringComparison.Ordinal))!;
+        var loaded = await InfoAsync(await client.PutAsJsonAsync("/api/rules/Stale/draft", new { content = Content(1000) }, Ct));
+
+        // Analyst A saves over the draft both loaded; analyst B's page still holds the old hash.
+        var a = await InfoAsync(await client.PutAsJsonAsync("/api/rules/Stale/draft", new { content = Content(900), expectedHash = loaded["contentHash"]!.ToString() }, Ct));
+        var b = await client.PutAsJsonAsync("/api/rules/Stale/draft", new { content = Content(800), expectedHash = loaded["contentHash"]!.ToString() }, Ct);
+        // B publishes what B reviewed: not what is stored now.
+        var staleReview = await client.PostAsync($"/api/rules/Stale/publish?version=1&expectedHash={loaded["contentHash"]}", null, Ct);
+        var reviewed = await client.PostAsync($"/api/rules/Stale/publish?version=1&expectedHash={a["contentHash"]}", null, Ct);
+        var again = await client.PostAsync("/api/rules/Stale/publish?version=1", null, Ct);
+        var stalePage = await client.PutAsJsonAsync("/api/rules/Stale/draft", new { content = Content(700), expectedHash = loaded["contentHash"]!.ToString() }, Ct);
+
+        a["version"]!.GetValue<int>().Should().Be(1);
+        b.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await b.Content.ReadFromJsonAsync<JsonNode>(Ct))!["detail"]!.ToString().Should().Contain("was changed by someone else");
+        staleReview.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        reviewed.StatusCode.Should().Be(HttpStatusCode.OK);
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict, "v1 is not a draft any more");
+        (await again.Content.ReadFromJsonAsync<JsonNode>(Ct))!["detail"]!.ToString().Should().Be("rule set 'Stale' v1 is not a draft any more (it was published)");
+        stalePage.StatusCode.Should().Be(HttpStatusCode.Conflict, "a page loaded before the publish must not start v2 from stale content");
+        var versions = (await client.GetFromJsonAsync<JsonNode>("/api/rules/Stale", Ct))!["versions"]!.AsArray();
+        versions.Should().ContainSingle();
+        (await client.GetFromJsonAsync<JsonNode>("/api/rules/Stale/versions/1", Ct))!["content"]!["Rules"]![0]!["Expression"]!.ToString()
+            .Should().Be("lease.amount <= 900", "the published version is what A saved and reviewed");
+    }
+
+    private static async Task<JsonObject> ErrorsAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        return (await response.Content.ReadFromJsonAsync<JsonNode>(Ct))!["errors"]!.AsObject();
+    }
+
+    private static async Task<JsonNode> InfoAsync(HttpResponseMessage response)
+    {
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonNode>(Ct))!;
+    }
+
+    [Fact]
     public async Task Preview_Should_ReportWhichRecordedDecisionsTheDraftWouldChange()
     {
         var client = server.Client();

@@ -76,4 +76,24 @@ public sealed class EditorTests
             .Should().ContainSingle(e => e.StartsWith("$.Rules[0].Expression:", StringComparison.Ordinal));
         (await host.Store.VersionsAsync("Limit", Ct)).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task TwoAnalysts_Should_NotOverwriteEachOther_AndOnlyTheReviewedDraftIsPublished()
+    {
+        await using var host = await StartAsync();
+        var editor = host.Get<RuleSetEditor>();
+        var (anna, ben) = (User(ErpPermissions.WorkflowsRead, ErpPermissions.WorkflowsDesign), User(ErpPermissions.WorkflowsRead, ErpPermissions.WorkflowsDesign));
+        await host.Store.SaveDraftAsync("Limit", VersioningTests.Limit(100), null, Ct);
+        var annasPage = (await editor.GetAsync(anna, "Limit", Ct))!.Latest.Info;
+        var bensPage = (await editor.GetAsync(ben, "Limit", Ct))!.Latest.Info;
+
+        var annaSaved = await editor.SaveDraftAsync(anna, "Limit", VersioningTests.Limit(150), null, annasPage.ContentHash, Ct);
+        var benSaves = () => editor.SaveDraftAsync(ben, "Limit", VersioningTests.Limit(900), null, bensPage.ContentHash, Ct);
+        var benPublishes = () => editor.PublishAsync(ben, "Limit", bensPage.Version, bensPage.ContentHash, Ct);
+
+        await benSaves.Should().ThrowAsync<RuleSetConflictException>();
+        await benPublishes.Should().ThrowAsync<RuleSetConflictException>("Ben reviewed the draft before Anna changed it");
+        (await editor.PublishAsync(anna, "Limit", annaSaved.Version, annaSaved.ContentHash, Ct))!.State.Should().Be(RuleSetVersionState.Published);
+        (await host.Store.GetAsync("Limit", null, Ct))!.Content.Should().Be(VersioningTests.Limit(150));
+    }
 }

@@ -72,4 +72,25 @@ public sealed class RuleFileTests
         second.Errors.Should().ContainSingle().Which.Should().StartWith("broken.json:");
         (await host.Store.VersionsAsync("ApprovalLimits", Ct)).Select(v => v.State).Should().Equal(Stores.RuleSetVersionState.Published, Stores.RuleSetVersionState.Retired);
     }
+
+    [Fact]
+    public async Task Import_Should_RefuseAnExpressionThatCannotBeParsed_NamingFilePathAndRule_AndKeepTheLastGoodVersion()
+    {
+        await using var host = await RulesHost.StartAsync();
+        var folder = Path.Combine(host.Folder, "rules");
+        Paths.CopyRules(folder);
+        (await host.Importer.ImportAsync(folder, Ct)).Errors.Should().BeEmpty();
+
+        // A half-finished edit saved by the editor: the StandardBand threshold lost its right-hand side.
+        var file = Path.Combine(folder, "credit-score-bands.json");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("applicant.creditScore >= 640 && applicant.creditScore < 720 && applicant.defaults == 0",
+            "applicant.creditScore >= 640 && applicant.creditScore < 720 &&", StringComparison.Ordinal));
+        var report = await host.Importer.ImportAsync(folder, Ct);
+
+        report.Errors.Should().ContainSingle().Which.Should()
+            .StartWith("credit-score-bands.json:$.Rules[1].Expression: cannot be parsed: Exception while parsing expression").And.EndWith("(rule 'StandardBand')");
+        report.Published.Should().BeEmpty();
+        var versions = await host.Store.VersionsAsync("CreditScoreBands", Ct);
+        versions.Select(v => (v.Version, v.State)).Should().Equal([(1, Stores.RuleSetVersionState.Published)], "nothing half-written: no draft either");
+    }
 }

@@ -29,6 +29,7 @@ public static class ServiceDefaultsExtensions
         var services = builder.Services;
         services.AddProblemDetails();
         services.AddExceptionHandler<DependencyFailureExceptionHandler>();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddErpOpenApi();
         services.AddErpHealthChecks();
         services.AddErpServiceCallResilience(builder.Configuration);

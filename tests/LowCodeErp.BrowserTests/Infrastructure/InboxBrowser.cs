@@ -45,8 +45,12 @@ public sealed class InboxBrowser : IAsyncDisposable
         return new InboxBrowser(playwright, browser);
     }
 
-    /// <summary>A new context signed in as <paramref name="userName"/> through the login page, on the inbox.</summary>
-    public async Task<IPage> SignInAsync(StudioServer server, string userName, int width = 1440, int height = 900)
+    /// <summary>
+    /// A new context signed in as <paramref name="userName"/> through the login page, on the inbox (or on
+    /// <paramref name="landingPath"/>, once the element <c>data-testid=<paramref name="landingTestId"/></c> shows).
+    /// </summary>
+    public async Task<IPage> SignInAsync(StudioServer server, string userName, int width = 1440, int height = 900,
+        string landingPath = "/inbox", string landingTestId = "task-table")
     {
         ArgumentNullException.ThrowIfNull(server);
         var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
@@ -59,14 +63,14 @@ public sealed class InboxBrowser : IAsyncDisposable
         page.RequestFailed += (_, request) => Record(true, () => $"{userName}: request failed: {request.Method} {request.Url}: {request.Failure}");
         page.Response += (_, response) => Record(response.Status >= 400, () => $"{userName}: HTTP {response.Status}: {response.Request.Method} {response.Url}");
 
-        // An anonymous visitor of /inbox is sent to the single sign-on's login page and comes back signed in.
-        await page.GotoAsync(new Uri(server.BaseAddress, "/inbox").ToString());
+        // An anonymous visitor of the landing page is sent to the single sign-on's login page and comes back signed in.
+        await page.GotoAsync(new Uri(server.BaseAddress, landingPath).ToString());
         await page.WaitForURLAsync(new Regex("/account/login"));
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", StudioServer.DemoPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/inbox$"));
-        await Assertions.Expect(page.Locator("[data-testid=task-table]")).ToBeVisibleAsync();
+        await page.WaitForURLAsync(new Regex(Regex.Escape(landingPath) + "$"));
+        await Assertions.Expect(page.Locator($"[data-testid={landingTestId}]")).ToBeVisibleAsync();
         return page;
     }
 

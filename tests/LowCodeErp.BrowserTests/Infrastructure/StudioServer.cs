@@ -26,6 +26,13 @@ public sealed class StudioServer : WebApplicationFactory<Program>
             File.Copy(file, Path.Combine(WorkflowsFolder, Path.GetFileName(file)));
         }
 
+        // The rule pages' tests publish new versions: a copy of rules/, not the repository's folder.
+        Directory.CreateDirectory(RulesFolder);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "rules"), "*.json"))
+        {
+            File.Copy(file, Path.Combine(RulesFolder, Path.GetFileName(file)));
+        }
+
         // The port is chosen first: the server is its own token issuer, and issuer and authority name it.
         _port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{_port}/");
@@ -84,11 +91,15 @@ public sealed class StudioServer : WebApplicationFactory<Program>
 
     public string WorkflowsFolder => Path.Combine(_root, "workflows");
 
+    public string RulesFolder => Path.Combine(_root, "rules");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Workflows", $"Data Source={Path.Combine(_root, "data", "workflows.db")}");
         builder.UseSetting("Workflows:Folder", WorkflowsFolder);
         builder.UseSetting("Workflows:WatchFolder", "false");
+        builder.UseSetting("Rules:Folder", RulesFolder);
+        builder.UseSetting("Rules:WatchFolder", "false");
         builder.UseSetting("Identity:Issuer", BaseAddress.ToString());
         builder.UseSetting("Auth:Authority", BaseAddress.ToString());
         if (_configureServices is not null)

@@ -10,8 +10,11 @@ public sealed record RuleSetResponse(string Name, IReadOnlyList<RuleSetVersionIn
 /// <summary>One version with its documents (as JSON).</summary>
 public sealed record RuleSetVersionResponse(RuleSetVersionInfo Info, JsonElement Content, JsonElement? Tests);
 
-/// <summary>Save-draft body: the RulesEngine workflow and optionally its tests document.</summary>
-public sealed record SaveDraftRequest(JsonElement? Content, JsonElement? Tests);
+/// <summary>
+/// Save-draft body: the RulesEngine workflow, optionally its tests document, and optionally the <c>contentHash</c> of the
+/// latest version the editor started from (a change by someone else since then answers 409 instead of being overwritten).
+/// </summary>
+public sealed record SaveDraftRequest(JsonElement? Content, JsonElement? Tests, string? ExpectedHash = null);
 
 /// <summary>Evaluate body: named inputs and an optional pinned version.</summary>
 public sealed record EvaluateRequest(Dictionary<string, JsonElement>? Inputs, int? Version);

@@ -70,7 +70,7 @@ public static class RulesEndpoints
         try
         {
             var tests = request.Tests is { ValueKind: JsonValueKind.Object } t ? t.GetRawText() : null;
-            return TypedResults.Ok(await store.SaveDraftAsync(name, content.GetRawText(), tests, cancellationToken));
+            return TypedResults.Ok(await store.SaveDraftAsync(name, content.GetRawText(), tests, request.ExpectedHash, cancellationToken));
         }
         catch (RuleSetInvalidException exception)
         {
@@ -83,11 +83,12 @@ public static class RulesEndpoints
     }
 
     private static async Task<Results<Ok<RuleSetVersionInfo>, ProblemHttpResult>> PublishAsync(
-        string name, int? version, RuleSetStore store, CancellationToken cancellationToken)
+        string name, int? version, string? expectedHash, RuleSetStore store, CancellationToken cancellationToken)
     {
         try
         {
-            return await store.PublishAsync(name, version, cancellationToken) is { } published
+            // expectedHash: the contentHash the caller tested or previewed; a draft changed since then is a 409.
+            return await store.PublishAsync(name, version, expectedHash, cancellationToken) is { } published
                 ? TypedResults.Ok(published)
                 : NotFound($"rule set '{name}' has no draft{(version is null ? "" : $" version {version}")} to publish");
         }

@@ -44,10 +44,18 @@ public sealed class RuleSetEditor(RuleSetStore store, ImpactPreview preview, IAu
     }
 
     /// <summary>Saves the draft; throws <see cref="RuleSetInvalidException"/> with every problem of the documents.</summary>
-    public async Task<RuleSetVersionInfo> SaveDraftAsync(ClaimsPrincipal user, string name, string content, string? tests, CancellationToken cancellationToken = default)
+    public Task<RuleSetVersionInfo> SaveDraftAsync(ClaimsPrincipal user, string name, string content, string? tests, CancellationToken cancellationToken = default) =>
+        SaveDraftAsync(user, name, content, tests, expectedHash: null, cancellationToken);
+
+    /// <summary>
+    /// Saves the draft unless the latest version is no longer the one the page loaded (<paramref name="expectedHash"/>):
+    /// two analysts editing at once get a <see cref="RuleSetConflictException"/> instead of overwriting each other.
+    /// </summary>
+    public async Task<RuleSetVersionInfo> SaveDraftAsync(ClaimsPrincipal user, string name, string content, string? tests, string? expectedHash,
+        CancellationToken cancellationToken = default)
     {
         await DemandAsync(user, ErpPermissions.WorkflowsDesign);
-        return await store.SaveDraftAsync(name, content, string.IsNullOrWhiteSpace(tests) ? null : tests, cancellationToken);
+        return await store.SaveDraftAsync(name, content, string.IsNullOrWhiteSpace(tests) ? null : tests, expectedHash, cancellationToken);
     }
 
     /// <summary>Runs the version's stored test cases; null when the version has none.</summary>
@@ -67,10 +75,21 @@ public sealed class RuleSetEditor(RuleSetStore store, ImpactPreview preview, IAu
     }
 
     /// <summary>Publishes the draft <paramref name="version"/>; null when it is not (any more) a draft.</summary>
-    public async Task<RuleSetVersionInfo?> PublishAsync(ClaimsPrincipal user, string name, int version, CancellationToken cancellationToken = default)
+    public Task<RuleSetVersionInfo?> PublishAsync(ClaimsPrincipal user, string name, int version, CancellationToken cancellationToken = default) =>
+        PublishAsync(user, name, version, expectedHash: null, cancellationToken);
+
+    /// <summary>Publishes the draft as the page showed, tested and previewed it (<paramref name="expectedHash"/>); a changed or already published draft is a conflict.</summary>
+    public async Task<RuleSetVersionInfo?> PublishAsync(ClaimsPrincipal user, string name, int version, string? expectedHash, CancellationToken cancellationToken = default)
     {
         await DemandAsync(user, ErpPermissions.WorkflowsDesign);
-        return await store.PublishAsync(name, version, cancellationToken);
+        return await store.PublishAsync(name, version, expectedHash, cancellationToken);
+    }
+
+    /// <summary>Whether the user may change rules (pages show a read-only view otherwise; every change checks again).</summary>
+    public async Task<bool> CanDesignAsync(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return (await authorization.AuthorizeAsync(user, ErpPermissions.PolicyName(ErpPermissions.WorkflowsDesign))).Succeeded;
     }
 
     private async Task DemandAsync(ClaimsPrincipal user, string permission)

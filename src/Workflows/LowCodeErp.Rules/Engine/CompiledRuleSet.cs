@@ -45,30 +45,54 @@ public sealed class CompiledRuleSet
     public IReadOnlySet<string> SuccessEvents { get; }
 
     /// <summary>Evaluates already-normalised inputs (see <see cref="RuleInputs"/>); throws <see cref="RuleEvaluationException"/> naming the first failing rule.</summary>
-    public async ValueTask<RuleEvaluation> EvaluateAsync(IReadOnlyDictionary<string, object?> inputs)
+    public ValueTask<RuleEvaluation> EvaluateAsync(IReadOnlyDictionary<string, object?> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var parameters = new RuleParameter[inputs.Count];
         var i = 0;
-        if (inputs is Dictionary<string, object?> dictionary)
+        foreach (var (name, value) in inputs)
         {
-            // The evaluator's normalised inputs: enumerate without boxing the enumerator.
-            foreach (var (name, value) in dictionary)
-            {
-                parameters[i++] = new RuleParameter(name, value);
-            }
-        }
-        else
-        {
-            foreach (var (name, value) in inputs)
-            {
-                parameters[i++] = new RuleParameter(name, value);
-            }
+            parameters[i++] = new RuleParameter(name, value);
         }
 
-        var trees = await _engine.ExecuteAllRulesAsync(Name, parameters);
+        return ExecuteAsync(parameters);
+    }
+
+    /// <summary>
+    /// The evaluator's path: inputs already normalised into an array it owns (<see cref="RuleInputs.NormalizeToArray"/>),
+    /// no dictionary in between.
+    /// </summary>
+    public ValueTask<RuleEvaluation> EvaluateAsync(KeyValuePair<string, object?>[] inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var parameters = new RuleParameter[inputs.Length];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            parameters[i] = new RuleParameter(inputs[i].Key, inputs[i].Value);
+        }
+
+        return ExecuteAsync(parameters);
+    }
+
+    /// <summary>
+    /// The recording budget of this rule set, looked up once per compiled version instead of once per evaluation
+    /// (set by <see cref="EvaluationRecorder"/>).
+    /// </summary>
+    internal EvaluationRecorder.RecordingBudget? RecordingBudget { get; set; }
+
+    // Warm, RulesEngine completes synchronously: no async state machine then (this runs on every evaluation).
+    private ValueTask<RuleEvaluation> ExecuteAsync(RuleParameter[] parameters)
+    {
+        var running = _engine.ExecuteAllRulesAsync(Name, parameters);
+        return running.IsCompletedSuccessfully ? new ValueTask<RuleEvaluation>(Map(running.Result)) : AwaitAsync(running);
+    }
+
+    private async ValueTask<RuleEvaluation> AwaitAsync(ValueTask<List<RuleResultTree>> running) => Map(await running);
+
+    private RuleEvaluation Map(List<RuleResultTree> trees)
+    {
         var results = new RuleResult[trees.Count];
-        for (i = 0; i < trees.Count; i++)
+        for (var i = 0; i < results.Length; i++)
         {
             var tree = trees[i];
             if (MayHaveFailed(tree) && FirstFailure(tree) is { } failure)
@@ -76,8 +100,8 @@ public sealed class CompiledRuleSet
                 throw new RuleEvaluationException(Name, Version, failure.Rule, failure.Message);
             }
 
-            results[i] = new RuleResult(tree.Rule.RuleName, tree.IsSuccess, tree.Rule.SuccessEvent,
-                tree.IsSuccess ? null : tree.Rule.ErrorMessage, tree.ActionResult?.Output);
+            var rule = tree.Rule;
+            results[i] = new RuleResult(rule.RuleName, tree.IsSuccess, rule.SuccessEvent, tree.IsSuccess ? null : rule.ErrorMessage, tree.ActionResult?.Output);
         }
 
         return new RuleEvaluation(Name, Version, results);

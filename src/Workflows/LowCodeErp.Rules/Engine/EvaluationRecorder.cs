@@ -17,13 +17,30 @@ public sealed record RecordedEvaluation(long Id, string RuleSet, int Version, Da
 /// queues (a full queue drops the oldest, recording is best effort), a background loop writes batches and keeps the
 /// newest <see cref="RulesOptions.RetainEvaluations"/> per rule set.
 /// </summary>
-public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions options, TimeProvider clock, ILogger<EvaluationRecorder> logger)
-    : BackgroundService
+public sealed class EvaluationRecorder : BackgroundService
 {
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = false });
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RecordingBudget> _budgets = new(StringComparer.Ordinal);
+    private readonly RulesDatabase _database;
+    private readonly RulesOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<EvaluationRecorder> _logger;
+    private readonly ITimer _budgetWindow;
+
+    /// <summary>Creates the recorder; its budgets open a new one-second window on <paramref name="clock"/>'s timer.</summary>
+    public EvaluationRecorder(RulesDatabase database, RulesOptions options, TimeProvider clock, ILogger<EvaluationRecorder> logger)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        _database = database;
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+        // The window moves on a timer, once a second, instead of every evaluation reading the clock: the check on the hot
+        // path is then one read of a counter.
+        _budgetWindow = clock.CreateTimer(static state => ((EvaluationRecorder)state!).OpenNewWindow(), this, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
 
     /// <summary>
     /// Queues one evaluation. Serialization happens on the writer, off the caller's path: <paramref name="inputs"/> must
@@ -33,15 +50,33 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(evaluation);
-        if (!options.RecordEvaluations ||
-            !_budgets.GetOrAdd(evaluation.RuleSet, static (_, perSecond) => new RecordingBudget(perSecond), options.MaxRecordsPerSecond)
-                .TryTake(clock.GetTimestamp(), clock.TimestampFrequency))
+        if (_options.RecordEvaluations && BudgetOf(evaluation.RuleSet).TryTake())
+        {
+            _queue.Writer.TryWrite(new Pending(inputs, evaluation, _clock.GetUtcNow()));
+        }
+    }
+
+    /// <summary>
+    /// The evaluator's path, on every evaluation: the budget hangs on the compiled rule set (no lookup by name), and only
+    /// a sampled evaluation pays for the dictionary the writer serializes.
+    /// </summary>
+    internal void Record(CompiledRuleSet ruleSet, KeyValuePair<string, object?>[] inputs, RuleEvaluation evaluation)
+    {
+        if (!_options.RecordEvaluations)
         {
             return;
         }
 
-        _queue.Writer.TryWrite(new Pending(inputs, evaluation, clock.GetUtcNow()));
+        var budget = ruleSet.RecordingBudget ??= BudgetOf(ruleSet.Name);
+        if (budget.TryTake())
+        {
+            _queue.Writer.TryWrite(new Pending(new Dictionary<string, object?>(inputs, StringComparer.Ordinal), evaluation, _clock.GetUtcNow()));
+        }
     }
+
+    // One budget per rule set name, shared by its versions.
+    private RecordingBudget BudgetOf(string ruleSet) =>
+        _budgets.GetOrAdd(ruleSet, static (_, perSecond) => new RecordingBudget(perSecond), _options.MaxRecordsPerSecond);
 
     /// <summary>Writes everything queued so far (a preview calls it so it sees the latest evaluations).</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
@@ -60,7 +95,7 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
                 return;
             }
 
-            await using var db = database.CreateDbContext();
+            await using var db = _database.CreateDbContext();
             db.Evaluations.AddRange(batch.Select(e => new RuleEvaluationRecord
             {
                 RuleSet = e.Evaluation.RuleSet,
@@ -84,7 +119,7 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
     /// <summary>The newest <paramref name="count"/> recorded evaluations of a rule set, newest first.</summary>
     public async Task<IReadOnlyList<RecordedEvaluation>> RecentAsync(string ruleSet, int count, CancellationToken cancellationToken = default)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = _database.CreateDbContext();
         var rows = await db.Evaluations.AsNoTracking().Where(e => e.RuleSet == ruleSet).OrderByDescending(e => e.Id).Take(count).ToListAsync(cancellationToken);
         return rows.Select(r => new RecordedEvaluation(r.Id, r.RuleSet, r.Version, r.EvaluatedAt,
             JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(r.Inputs, ValueConversion.JsonOptions)!,
@@ -100,14 +135,14 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
             {
                 // One batch per interval, not one write per evaluation: under load, a write (and a prune) per sampled
                 // evaluation cost more CPU than the evaluations themselves. A preview or warm-up flushes first anyway.
-                await Task.Delay(options.RecordFlushInterval, stoppingToken);
+                await Task.Delay(_options.RecordFlushInterval, stoppingToken);
                 try
                 {
                     await FlushAsync(stoppingToken);
                 }
                 catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
                 {
-                    logger.LogWarning(exception, "Recording rule evaluations failed; they are dropped.");
+                    _logger.LogWarning(exception, "Recording rule evaluations failed; they are dropped.");
                 }
             }
         }
@@ -120,10 +155,18 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
     private async Task PruneAsync(RulesDbContext db, string ruleSet, CancellationToken cancellationToken)
     {
         var oldestKept = await db.Evaluations.Where(e => e.RuleSet == ruleSet).OrderByDescending(e => e.Id)
-            .Skip(options.RetainEvaluations - 1).Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
+            .Skip(_options.RetainEvaluations - 1).Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
         if (oldestKept is { } id)
         {
             await db.Evaluations.Where(e => e.RuleSet == ruleSet && e.Id < id).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
+    private void OpenNewWindow()
+    {
+        foreach (var budget in _budgets.Values)
+        {
+            budget.Reset();
         }
     }
 
@@ -131,27 +174,18 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
     /// At most N records per second per rule set: the preview needs a recent sample of real inputs, not every one of
     /// thousands per second, and serializing plus writing each would cost more than the evaluation itself.
     /// </summary>
-    private sealed class RecordingBudget(int perSecond)
+    internal sealed class RecordingBudget(int perSecond)
     {
-        private long _second = -1;
         private int _taken;
 
         /// <summary>
-        /// Lock-free: concurrent evaluations of one rule set all pass here, and once the second's budget is spent the
-        /// answer is a plain read (no write that would bounce the cache line between cores). At a second's boundary
-        /// two callers may both reset the count: a few extra samples, harmless for a sample.
+        /// Lock-free and clock-free: concurrent evaluations of one rule set all pass here, and once the window's budget
+        /// is spent the answer is a plain read (no write that would bounce the cache line between cores).
         /// </summary>
-        public bool TryTake(long timestamp, long frequency)
-        {
-            var second = timestamp / frequency;
-            var current = Volatile.Read(ref _second);
-            if (second != current && Interlocked.CompareExchange(ref _second, second, current) == current)
-            {
-                Volatile.Write(ref _taken, 0);
-            }
+        public bool TryTake() => Volatile.Read(ref _taken) < perSecond && Interlocked.Increment(ref _taken) <= perSecond;
 
-            return Volatile.Read(ref _taken) < perSecond && Interlocked.Increment(ref _taken) <= perSecond;
-        }
+        /// <summary>A new one-second window.</summary>
+        public void Reset() => Volatile.Write(ref _taken, 0);
     }
 
     private sealed record Pending(IReadOnlyDictionary<string, object?> Inputs, RuleEvaluation Evaluation, DateTimeOffset At);
@@ -159,6 +193,7 @@ public sealed class EvaluationRecorder(RulesDatabase database, RulesOptions opti
     /// <inheritdoc />
     public override void Dispose()
     {
+        _budgetWindow.Dispose();
         _writing.Dispose();
         base.Dispose();
     }

@@ -45,6 +45,10 @@ public sealed class RuleSetCache(RuleSetStore store, RuleWarmer warmer, ILogger<
     /// <summary>Whether a version is compiled and held.</summary>
     public bool Contains(string name, int version) => _compiled.TryGetValue((name, version), out var task) && task.IsCompletedSuccessfully;
 
+    /// <summary>The warm published engine of a rule set, without I/O or an async state machine (the evaluator's hot path).</summary>
+    public bool TryGetPublished(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CompiledRuleSet? ruleSet) =>
+        _current.TryGetValue(name, out ruleSet);
+
     /// <summary>The version to evaluate: <paramref name="version"/> when pinned, else the published one.</summary>
     public async ValueTask<CompiledRuleSet> GetAsync(string name, int? version, CancellationToken cancellationToken = default)
     {

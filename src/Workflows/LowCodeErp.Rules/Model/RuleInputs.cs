@@ -28,6 +28,58 @@ public static class RuleInputs
         return normalized;
     }
 
+    /// <summary>
+    /// Normalises named inputs into a fresh array for <see cref="Engine.RuleEvaluator"/>: the hot path, so no dictionary
+    /// (RulesEngine takes an array of parameters anyway) and no enumerator for the usual array or list of inputs.
+    /// Duplicate names are refused as a dictionary would refuse them.
+    /// </summary>
+    public static KeyValuePair<string, object?>[] NormalizeToArray(IEnumerable<KeyValuePair<string, object?>> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        KeyValuePair<string, object?>[] normalized;
+        if (inputs is IReadOnlyList<KeyValuePair<string, object?>> list)
+        {
+            normalized = new KeyValuePair<string, object?>[list.Count];
+            for (var i = 0; i < normalized.Length; i++)
+            {
+                normalized[i] = new(list[i].Key, Normalize(list[i].Value));
+            }
+        }
+        else if (inputs.TryGetNonEnumeratedCount(out var count))
+        {
+            // The activity's case: a dictionary or ExpandoObject of named inputs from a script.
+            normalized = new KeyValuePair<string, object?>[count];
+            var i = 0;
+            foreach (var (key, value) in inputs)
+            {
+                normalized[i++] = new(key, Normalize(value));
+            }
+        }
+        else
+        {
+            normalized = [.. inputs.Select(kv => new KeyValuePair<string, object?>(kv.Key, Normalize(kv.Value)))];
+        }
+
+        // Inputs are a handful at most: a pairwise check is cheaper than a set.
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            if (string.IsNullOrEmpty(normalized[i].Key))
+            {
+                throw new ArgumentException("An input has no name.", nameof(inputs));
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(normalized[i].Key, normalized[j].Key, StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"The input '{normalized[i].Key}' is given twice.", nameof(inputs));
+                }
+            }
+        }
+
+        return normalized;
+    }
+
     /// <summary>Normalises recorded (JSON) inputs.</summary>
     public static Dictionary<string, object?> Normalize(IReadOnlyDictionary<string, System.Text.Json.JsonElement> inputs)
     {

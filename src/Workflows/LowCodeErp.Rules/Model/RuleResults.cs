@@ -4,9 +4,10 @@ namespace LowCodeErp.Rules.Model;
 
 /// <summary>
 /// One rule's result, as the activity's output and the API return it. Every field is always written (null included):
-/// it is the documented shape, even where the host's JSON options leave nulls out.
+/// it is the documented shape, even where the host's JSON options leave nulls out. A struct: an evaluation's results are
+/// then one array, not one object per rule (this is on every evaluation's path).
 /// </summary>
-public sealed record RuleResult(
+public readonly record struct RuleResult(
     string RuleName,
     bool IsSuccess,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? SuccessEvent,

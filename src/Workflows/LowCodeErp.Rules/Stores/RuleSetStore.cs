@@ -69,39 +69,89 @@ public sealed class RuleSetStore(RulesDatabase database, IRuleSetPublishedNotifi
     }
 
     /// <summary>Validates and saves the draft; throws <see cref="RuleSetInvalidException"/> for a bad document.</summary>
-    public async Task<RuleSetVersionInfo> SaveDraftAsync(string name, string content, string? tests, CancellationToken cancellationToken = default)
+    public Task<RuleSetVersionInfo> SaveDraftAsync(string name, string content, string? tests, CancellationToken cancellationToken = default) =>
+        SaveDraftAsync(name, content, tests, expectedHash: null, cancellationToken);
+
+    /// <summary>
+    /// Validates and saves the draft. With <paramref name="expectedHash"/> (the <see cref="RuleSetVersionInfo.ContentHash"/>
+    /// of the latest version the editor loaded) a change by someone else since then is a
+    /// <see cref="RuleSetConflictException"/> (409) instead of being overwritten.
+    /// </summary>
+    public async Task<RuleSetVersionInfo> SaveDraftAsync(string name, string content, string? tests, string? expectedHash,
+        CancellationToken cancellationToken = default)
     {
-        Validate(name, content, tests);
+        await ValidateAsync(name, content, tests);
         await using var db = database.CreateDbContext();
-        var latest = await db.RuleSets.Where(r => r.Name == name).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
-        var row = latest is { PublishedAt: null } ? latest : new RuleSetVersionRecord
+        var latest = await db.RuleSets.AsNoTracking().Where(r => r.Name == name).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
+        if (expectedHash is not null && !string.Equals(latest?.ContentHash, expectedHash, StringComparison.Ordinal))
+        {
+            throw new RuleSetConflictException(latest is null
+                ? $"rule set '{name}' does not exist any more"
+                : $"rule set '{name}' was changed by someone else (now v{latest.Version}, {(latest.PublishedAt is null ? "draft" : "published")}); reload it");
+        }
+
+        var hash = Hash(content, tests);
+        var now = clock.GetUtcNow();
+        if (latest is { PublishedAt: null })
+        {
+            // Overwrite the draft only as it was read: a concurrent save or publish in between is a 409, and a version
+            // published in the meantime is never changed.
+            var updated = await db.RuleSets.Where(r => r.Id == latest.Id && r.PublishedAt == null && r.ContentHash == latest.ContentHash)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Content, content).SetProperty(r => r.Tests, tests)
+                    .SetProperty(r => r.ContentHash, hash).SetProperty(r => r.SavedAt, now), cancellationToken);
+            if (updated == 0)
+            {
+                throw new RuleSetConflictException($"rule set '{name}' changed concurrently; reload it");
+            }
+
+            latest.Content = content;
+            latest.Tests = tests;
+            latest.ContentHash = hash;
+            latest.SavedAt = now;
+            return Info(latest);
+        }
+
+        var row = new RuleSetVersionRecord
         {
             Id = Guid.NewGuid().ToString(),
             Name = name,
             Version = (latest?.Version ?? 0) + 1,
+            Content = content,
+            Tests = tests,
+            ContentHash = hash,
+            SavedAt = now,
         };
-        row.Content = content;
-        row.Tests = tests;
-        row.ContentHash = Hash(content, tests);
-        row.SavedAt = clock.GetUtcNow();
-        if (row != latest)
-        {
-            db.RuleSets.Add(row);
-        }
-
+        db.RuleSets.Add(row);
+        // Two editors creating the next version at once: the unique (name, version) index makes the second a 409.
         await SaveAsync(db, $"rule set '{name}' changed concurrently", cancellationToken);
         return Info(row);
     }
 
     /// <summary>Publishes the draft (<paramref name="version"/> must be it when given); null when there is no draft.</summary>
-    public async Task<RuleSetVersionInfo?> PublishAsync(string name, int? version = null, CancellationToken cancellationToken = default)
+    public Task<RuleSetVersionInfo?> PublishAsync(string name, int? version = null, CancellationToken cancellationToken = default) =>
+        PublishAsync(name, version, expectedHash: null, cancellationToken);
+
+    /// <summary>
+    /// Publishes the draft; null when the rule set has no such version. A <paramref name="version"/> that is no longer a
+    /// draft (published or retired meanwhile), or a draft whose content is not <paramref name="expectedHash"/> (changed
+    /// since the caller tested or previewed it), is a <see cref="RuleSetConflictException"/> (409): what gets published
+    /// is exactly what was reviewed.
+    /// </summary>
+    public async Task<RuleSetVersionInfo?> PublishAsync(string name, int? version, string? expectedHash, CancellationToken cancellationToken = default)
     {
         await using var db = database.CreateDbContext();
-        var rows = await db.RuleSets.Where(r => r.Name == name && (r.IsPublished || r.PublishedAt == null)).ToListAsync(cancellationToken);
+        var rows = await db.RuleSets.Where(r => r.Name == name && (r.IsPublished || r.PublishedAt == null || r.Version == version)).ToListAsync(cancellationToken);
         var draft = rows.Where(r => r.PublishedAt is null && (version is null || r.Version == version)).MaxBy(r => r.Version);
         if (draft is null)
         {
-            return null;
+            return rows.Any(r => r.Version == version)
+                ? throw new RuleSetConflictException($"rule set '{name}' v{version} is not a draft any more (it was published)")
+                : null;
+        }
+
+        if (expectedHash is not null && !string.Equals(draft.ContentHash, expectedHash, StringComparison.Ordinal))
+        {
+            throw new RuleSetConflictException($"rule set '{name}' v{draft.Version} was changed after you loaded it; review it again before publishing");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -112,10 +162,18 @@ public sealed class RuleSetStore(RulesDatabase database, IRuleSetPublishedNotifi
         }
 
         await SaveAsync(db, $"rule set '{name}' was published concurrently", cancellationToken);
-        draft.IsPublished = true;
-        draft.PublishedAt = clock.GetUtcNow();
-        await SaveAsync(db, $"rule set '{name}' was published concurrently", cancellationToken);
+        // The draft only as it was read: a save that changed it in the meantime must not be published unreviewed.
+        var publishedAt = clock.GetUtcNow();
+        var flipped = await db.RuleSets.Where(r => r.Id == draft.Id && r.PublishedAt == null && r.ContentHash == draft.ContentHash)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.IsPublished, true).SetProperty(r => r.PublishedAt, publishedAt), cancellationToken);
+        if (flipped == 0)
+        {
+            throw new RuleSetConflictException($"rule set '{name}' v{draft.Version} changed while it was being published; review it again");
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        draft.IsPublished = true;
+        draft.PublishedAt = publishedAt;
         await notifier.PublishedAsync(name, draft.Version, cancellationToken);
         return Info(draft);
     }
@@ -140,7 +198,11 @@ public sealed class RuleSetStore(RulesDatabase database, IRuleSetPublishedNotifi
     public static string Hash(string content, string? tests) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{content}\u0000{tests}")));
 
-    private static void Validate(string name, string content, string? tests)
+    /// <summary>
+    /// Every problem of a rule set document and its tests document, as saving would report them (editors check while
+    /// the user types; saving checks again).
+    /// </summary>
+    public static IReadOnlyList<RuleFileError> Problems(string name, string content, string? tests)
     {
         var parsed = RuleSetParser.Parse(content);
         var errors = parsed.Errors.ToList();
@@ -152,6 +214,66 @@ public sealed class RuleSetStore(RulesDatabase database, IRuleSetPublishedNotifi
         if (tests is not null)
         {
             errors.AddRange(Testing.RuleTestSuite.Parse(tests).Errors);
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Expressions that RulesEngine cannot parse, found by evaluating the test cases' inputs. RulesEngine compiles an
+    /// expression only for concrete input types, so this is where a syntax error (<c>a &gt;= 700 &amp;&amp;</c>) shows
+    /// before publishing; without test cases it shows at the first evaluation (422, or an incident naming the rule). A
+    /// missing property is not reported here: it depends on the inputs, and the failing test case reports it.
+    /// </summary>
+    public static async Task<IReadOnlyList<RuleFileError>> ExpressionProblemsAsync(string name, RulesEngine.Models.Workflow workflow, Testing.RuleTestSuite suite)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        ArgumentNullException.ThrowIfNull(suite);
+        var compiled = new CompiledRuleSet(name, 0, workflow);
+        var errors = new Dictionary<string, RuleFileError>(StringComparer.Ordinal);
+        foreach (var testCase in suite.Cases)
+        {
+            try
+            {
+                await compiled.EvaluateAsync(RuleInputs.Normalize(testCase.Inputs));
+            }
+            catch (RuleEvaluationException exception) when (exception.Detail.StartsWith("Exception while parsing expression", StringComparison.Ordinal) &&
+                                                            !exception.Detail.Contains("No property or field", StringComparison.Ordinal))
+            {
+                errors.TryAdd(exception.RuleName, new RuleFileError($"{PathOf(workflow.Rules, exception.RuleName, "$.Rules") ?? "$.Rules"}.Expression",
+                    $"cannot be parsed: {exception.Detail}", exception.RuleName));
+            }
+        }
+
+        return [.. errors.Values];
+    }
+
+    private static string? PathOf(IEnumerable<RulesEngine.Models.Rule>? rules, string ruleName, string path)
+    {
+        var index = 0;
+        foreach (var rule in rules ?? [])
+        {
+            var rulePath = $"{path}[{index++}]";
+            if (string.Equals(rule.RuleName, ruleName, StringComparison.Ordinal))
+            {
+                return rulePath;
+            }
+
+            if (PathOf(rule.Rules, ruleName, $"{rulePath}.Rules") is { } nested)
+            {
+                return nested;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task ValidateAsync(string name, string content, string? tests)
+    {
+        var errors = Problems(name, content, tests);
+        if (errors.Count == 0 && tests is not null && RuleSetParser.Parse(content).Workflow is { } workflow)
+        {
+            errors = await ExpressionProblemsAsync(name, workflow, Testing.RuleTestSuite.Parse(tests));
         }
 
         if (errors.Count > 0)

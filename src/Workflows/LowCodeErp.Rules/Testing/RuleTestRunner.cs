@@ -50,14 +50,14 @@ public static class RuleTestRunner
         CompareSet("successEvents", expect.SuccessEvents, actual.SuccessEvents, differences);
         foreach (var (rule, expected) in expect.Outputs ?? new Dictionary<string, JsonElement>())
         {
-            var result = actual.Results.FirstOrDefault(r => r.RuleName == rule);
-            if (result is null)
+            var index = actual.Results.ToList().FindIndex(r => r.RuleName == rule);
+            if (index < 0)
             {
                 differences.Add($"outputs.{rule}: no rule named '{rule}'");
                 continue;
             }
 
-            var output = JsonSerializer.SerializeToElement(result.Output, ValueConversion.JsonOptions);
+            var output = JsonSerializer.SerializeToElement(actual.Results[index].Output, ValueConversion.JsonOptions);
             if (!JsonEquals(expected, output))
             {
                 differences.Add($"outputs.{rule}: expected {expected.GetRawText()}, actual {output.GetRawText()}");
