@@ -126,10 +126,16 @@ public sealed class RulesJourneyTests
     private static async Task<JsonArray> VersionsAsync(HttpClient api) =>
         (await api.GetFromJsonAsync<JsonNode>($"/api/rules/{RuleSet}", Ct))!["versions"]!.AsArray();
 
-    // The journey's screenshots go to .test-results/screenshots/ and, for the rules documentation, docs/images/rules/.
+    // The journey's screenshots go to .test-results/screenshots/. The copies in docs/images/rules/ are refreshed only
+    // on request (ERP_UPDATE_DOC_SCREENSHOTS=1), so a test run never leaves tracked files modified.
     private static async Task ScreenshotAsync(IPage page, string name)
     {
         var path = await InboxBrowser.ScreenshotAsync(page, name);
+        if (Environment.GetEnvironmentVariable("ERP_UPDATE_DOC_SCREENSHOTS") != "1")
+        {
+            return;
+        }
+
         var docs = Path.Combine(StudioServer.RepositoryRoot, "docs", "images", "rules");
         Directory.CreateDirectory(docs);
         File.Copy(path, Path.Combine(docs, name + ".png"), overwrite: true);
