@@ -55,6 +55,10 @@ public sealed class InboxJourneyTests
         await reviewLink.ClickAsync();
         await Expect(underwriter.Locator("[data-testid=business-key]")).ToBeVisibleAsync();
         await Expect(underwriter.Locator("[data-testid=variables]")).ToContainTextAsync("Lessee");
+        // Where the task stands: the flow's diagram (laid out in layers: the sample has no designer positions), its activity highlighted.
+        await Expect(underwriter.Locator("[data-testid=flow-diagram][data-layout=layered]")).ToBeVisibleAsync();
+        await Expect(underwriter.Locator("[data-testid=diagram-current]")).ToHaveAttributeAsync("data-activity-id", "review");
+        await Expect(underwriter.Locator("[data-testid=diagram-node]")).ToHaveCountAsync(6);
         await underwriter.ClickAsync("button[data-testid=claim]");
         await Expect(underwriter.Locator("[data-testid=task-message]")).ToContainTextAsync("You claimed the task.");
 
@@ -94,6 +98,7 @@ public sealed class InboxJourneyTests
         // 7. committee1 approves one task; a second decision by the same member is refused.
         var committee1 = await browser.SignInAsync(server, "committee1");
         await DecideAsync(committee1, server, taskIds[0], "Approve");
+        await Expect(committee1.Locator("[data-testid=diagram-current]")).ToHaveAttributeAsync("data-activity-id", "committee");
         await committee1.GotoAsync(new Uri(server.BaseAddress, $"/inbox/tasks/{taskIds[1]}").ToString());
         await committee1.ClickAsync("button[data-testid=claim]");
         await Expect(committee1.Locator("[data-testid=task-message]")).ToContainTextAsync("a second decision needs a different person");
