@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using FluentAssertions;
 using LowCodeErp.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
@@ -9,7 +6,7 @@ namespace LowCodeErp.BrowserTests;
 
 /// <summary>
 /// Staff hand a lease application through the web inbox, in real Chromium against the real embedded server: sales
-/// starts workflows/human-tasks/lease-approval.json (through the API); the underwriter sees the review task appear
+/// starts workflows/human-tasks/lease-approval.json (which the server imported from the workflows/ tree); the underwriter sees the review task appear
 /// live, claims it, meets the form's client-side checks, and approves; the committee's 2-of-3 approval refuses the
 /// initiator (4-eyes) and a second decision by the same member, and needs a second member; the instance then waits
 /// on the Approved port's task. Any console error or failed request on any page fails the test.
@@ -39,17 +36,17 @@ public sealed class InboxJourneyTests
 
     private static async Task JourneyAsync(StudioServer server, InboxBrowser browser)
     {
-        var applicationNo = "APP-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var applicationNo = LeaseApprovalFlow.NewApplicationNo();
 
         // 1. The underwriter watches the tasks offered to underwriters; committee2 watches on a tablet-sized screen.
         var underwriter = await browser.SignInAsync(server, "underwriter");
         await Expect(underwriter.Locator("[data-testid=user-name]")).ToHaveTextAsync("Uma Underwriter");
-        await ShowViewAsync(underwriter, "Available to me");
+        await InboxBrowser.ShowViewAsync(underwriter, "Available to me");
         var committee2 = await browser.SignInAsync(server, "committee2", width: 820, height: 1180);
-        await ShowViewAsync(committee2, "Available to me");
+        await InboxBrowser.ShowViewAsync(committee2, "Available to me");
 
         // 2. Sales enters the application (committee3 entered it with them: excluded from the committee's decision).
-        var instanceId = await StartLeaseApprovalAsync(server, applicationNo, initiator: "committee3");
+        var instanceId = await LeaseApprovalFlow.StartAsync(server, applicationNo, initiator: "committee3");
 
         // 3. The review task appears in the open inbox without a reload; the underwriter opens and claims it.
         var reviewLink = underwriter.Locator($"a[data-testid=task-link]:has-text('Review lease application {applicationNo}')");
@@ -58,17 +55,21 @@ public sealed class InboxJourneyTests
         await reviewLink.ClickAsync();
         await Expect(underwriter.Locator("[data-testid=business-key]")).ToBeVisibleAsync();
         await Expect(underwriter.Locator("[data-testid=variables]")).ToContainTextAsync("Lessee");
+        // Where the task stands: the flow's diagram (laid out in layers: the sample has no designer positions), its activity highlighted.
+        await Expect(underwriter.Locator("[data-testid=flow-diagram][data-layout=layered]")).ToBeVisibleAsync();
+        await Expect(underwriter.Locator("[data-testid=diagram-current]")).ToHaveAttributeAsync("data-activity-id", "review");
+        await Expect(underwriter.Locator("[data-testid=diagram-node]")).ToHaveCountAsync(6);
         await underwriter.ClickAsync("button[data-testid=claim]");
         await Expect(underwriter.Locator("[data-testid=task-message]")).ToContainTextAsync("You claimed the task.");
 
         // 4. The form: defaults filled in from expressions; client-side checks per field and the mandatory comment.
         await Expect(underwriter.Locator("[data-testid=field-financedAmount] input")).ToHaveValueAsync("125000.00");
-        await TypeAsync(underwriter, "riskScore", "3");
+        await InboxBrowser.TypeAsync(underwriter, "riskScore", "3");
         await underwriter.FillAsync("[data-testid=field-taxId] input", "XX1");
         await underwriter.ClickAsync("button[data-testid=outcome-Reject]");
         await Expect(underwriter.Locator("[data-testid=field-taxId]")).ToContainTextAsync("must match DE[0-9]{9}.");
         await Expect(underwriter.Locator("[data-testid=field-rating]")).ToContainTextAsync("is required.");
-        await Expect(underwriter.Locator("[data-testid=comment-field]")).ToContainTextAsync("A comment is required for Reject.");
+        await Expect(underwriter.Locator("[data-testid=comment-field]")).ToContainTextAsync("is required for Reject.");
         await InboxBrowser.ScreenshotAsync(underwriter, "inbox-02-form-validation");
         await underwriter.FillAsync("[data-testid=field-taxId] input", "DE123456789");
         await underwriter.ClickAsync("[data-testid=field-rating] .mud-select");
@@ -86,7 +87,7 @@ public sealed class InboxJourneyTests
 
         // 6. committee3 entered the application: 4-eyes refuses the claim in the UI (the server's rule, its message).
         var committee3 = await browser.SignInAsync(server, "committee3");
-        await ShowViewAsync(committee3, "Available to me");
+        await InboxBrowser.ShowViewAsync(committee3, "Available to me");
         await Expect(committee3.Locator("[data-testid=no-tasks]")).ToBeVisibleAsync();
         var taskIds = await CommitteeTaskIdsAsync(committee2);
         await committee3.GotoAsync(new Uri(server.BaseAddress, $"/inbox/tasks/{taskIds[0]}").ToString());
@@ -97,6 +98,7 @@ public sealed class InboxJourneyTests
         // 7. committee1 approves one task; a second decision by the same member is refused.
         var committee1 = await browser.SignInAsync(server, "committee1");
         await DecideAsync(committee1, server, taskIds[0], "Approve");
+        await Expect(committee1.Locator("[data-testid=diagram-current]")).ToHaveAttributeAsync("data-activity-id", "committee");
         await committee1.GotoAsync(new Uri(server.BaseAddress, $"/inbox/tasks/{taskIds[1]}").ToString());
         await committee1.ClickAsync("button[data-testid=claim]");
         await Expect(committee1.Locator("[data-testid=task-message]")).ToContainTextAsync("a second decision needs a different person");
@@ -107,27 +109,12 @@ public sealed class InboxJourneyTests
         await DecideAsync(committee2, server, taskIds[1], "Approve");
 
         // 9. The instance went down Approved: it now waits on the signing task (engine state via /elsa/api).
-        var instance = await WaitForInstanceAsync(server, instanceId, state => Bookmarked(state, "sign"));
+        var instance = await LeaseApprovalFlow.WaitForInstanceAsync(server, instanceId, state => LeaseApprovalFlow.Bookmarked(state, "sign"));
         instance["status"]!.ToString().Should().Be("Running");
-        Bookmarked(instance, "review").Should().BeFalse();
-        Bookmarked(instance, "committee").Should().BeFalse();
+        LeaseApprovalFlow.Bookmarked(instance, "review").Should().BeFalse();
+        LeaseApprovalFlow.Bookmarked(instance, "committee").Should().BeFalse();
 
         browser.Problems.Should().BeEmpty("the inbox must work without console errors or failed requests");
-    }
-
-    /// <summary>Types into a field's input as a user does, key by key, and leaves it.</summary>
-    private static async Task TypeAsync(IPage page, string field, string text)
-    {
-        var input = page.Locator($"[data-testid=field-{field}] input");
-        await input.ClearAsync();
-        await input.PressSequentiallyAsync(text);
-        await input.PressAsync("Tab");
-    }
-
-    private static async Task ShowViewAsync(IPage page, string tab)
-    {
-        await page.Locator(".mud-tab").Filter(new() { HasText = tab }).ClickAsync();
-        await Expect(page.Locator(".mud-tab.mud-tab-active")).ToContainTextAsync(tab);
     }
 
     private static async Task DecideAsync(IPage page, StudioServer server, string taskId, string outcome)
@@ -144,48 +131,6 @@ public sealed class InboxJourneyTests
         var hrefs = await page.Locator("a[data-testid=task-link]:has-text('Credit committee')").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         return [.. hrefs.Select(h => h.Split('/')[^1]).Order(StringComparer.Ordinal)];
     }
-
-    private static async Task<string> StartLeaseApprovalAsync(StudioServer server, string applicationNo, string initiator)
-    {
-        using var client = new HttpClient { BaseAddress = server.BaseAddress };
-        // The server imports workflows/ itself but not its subfolders: an analyst imports the sample flow.
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await server.TokenAsync("analyst"));
-        using var definition = new StringContent(
-            await File.ReadAllTextAsync(Path.Combine(StudioServer.RepositoryRoot, "workflows", "human-tasks", "lease-approval.json")),
-            System.Text.Encoding.UTF8, "application/json");
-        using var imported = await client.PostAsync(new Uri("/elsa/api/workflow-definitions/import", UriKind.Relative), definition);
-        imported.EnsureSuccessStatusCode();
-
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await server.TokenAsync("sales"));
-        using var response = await client.PostAsJsonAsync(new Uri("/elsa/api/workflow-definitions/lease-approval/execute", UriKind.Relative), new
-        {
-            correlationId = applicationNo,
-            input = new { ApplicationNo = applicationNo, Lessee = "Muster GmbH", Amount = 125000, Initiator = initiator },
-        });
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonNode>();
-        return body!["workflowState"]!["id"]!.ToString();
-    }
-
-    private static async Task<JsonNode> WaitForInstanceAsync(StudioServer server, string instanceId, Func<JsonNode, bool> done)
-    {
-        using var client = new HttpClient { BaseAddress = server.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await server.TokenAsync("admin"));
-        var deadline = DateTime.UtcNow + StudioBrowser.Timeout;
-        while (true)
-        {
-            var instance = (await client.GetFromJsonAsync<JsonNode>(new Uri($"/elsa/api/workflow-instances/{instanceId}", UriKind.Relative)))!;
-            if (done(instance) || DateTime.UtcNow > deadline)
-            {
-                return instance;
-            }
-
-            await Task.Delay(200);
-        }
-    }
-
-    private static bool Bookmarked(JsonNode instance, string activityId) =>
-        (instance["workflowState"]?["bookmarks"] as JsonArray ?? []).Any(b => b?["activityId"]?.ToString() == activityId);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

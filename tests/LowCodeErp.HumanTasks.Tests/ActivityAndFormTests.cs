@@ -74,6 +74,40 @@ public sealed class ActivityAndFormTests
     }
 
     [Fact]
+    public void A_field_sent_as_null_was_cleared_and_gets_no_default()
+    {
+        var errors = FormValidator.Validate(Form, Json("""{"amount":5,"ok":true,"count":null}"""), out var accepted);
+        errors.Should().BeEmpty();
+        accepted.ContainsKey("count").Should().BeFalse();
+        FormValidator.Validate(Form, Json("""{"amount":null,"ok":true}"""), out _).Should().ContainKey("data.amount").WhoseValue.Should().Equal("is required.");
+    }
+
+    [Fact]
+    public void CheckField_answers_for_one_value_as_Validate_does_for_the_field()
+    {
+        var amount = FormSchema.Fields(Form).Single(f => f["name"]!.GetValue<string>() == "amount");
+        FormValidator.CheckField(amount, JsonValue.Create(1001m)).Should().Be("must be at most 1000.");
+        FormValidator.CheckField(amount, JsonValue.Create("1001")).Should().Be("must be a number.");
+        FormValidator.CheckField(amount, null).Should().Be("is required.");
+        FormValidator.CheckField(amount, JsonValue.Create(12.5m)).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_stored_form_with_an_invalid_pattern_answers_with_a_field_error_not_an_exception()
+    {
+        var form = JsonNode.Parse("""{"fields":[{"name":"code","type":"text","pattern":"([A-Z"}]}""")!.AsObject();
+        FormValidator.Validate(form, Json("""{"code":"AB"}"""), out _).Should().ContainKey("data.code")
+            .WhoseValue.Should().Equal("cannot be checked: the form's pattern ([A-Z is not a valid regular expression.");
+    }
+
+    [Fact]
+    public void A_form_with_an_invalid_pattern_is_rejected_naming_the_field()
+    {
+        FluentActions.Invoking(() => FormSchema.Parse("""{"fields":[{"name":"a"},{"name":"code","pattern":"([A-Z"}]}""")).Should()
+            .Throw<FormatException>().WithMessage("form.fields[1].pattern: '([A-Z' is not a valid regular expression.");
+    }
+
+    [Fact]
     public void A_form_with_an_unknown_field_type_or_duplicate_names_is_rejected()
     {
         FluentActions.Invoking(() => FormSchema.Parse("""{"fields":[{"name":"a","type":"color"}]}""")).Should().Throw<FormatException>().WithMessage("*type*color*");

@@ -80,6 +80,7 @@ public abstract class InboxApiTests<TDatabase>(TDatabase database) : IClassFixtu
         details.GetProperty("data").GetProperty("financedAmount").GetDecimal().Should().Be(50000m);
         details.GetProperty("variables").GetProperty("Lessee").GetString().Should().Be("Acme GmbH");
         details.GetProperty("history").EnumerateArray().Select(h => h.Str("action")).Should().Equal("Created", "Claimed", "Completed");
+        (details.Str("activityId"), details.GetProperty("definitionVersion").GetInt32()).Should().Be(("review", 1), "the flow diagram highlights it");
         (await reviewer.ListAsync("view=completed")).Should().ContainSingle().Which.Id().Should().Be(review);
     }
 

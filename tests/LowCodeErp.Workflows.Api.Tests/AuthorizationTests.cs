@@ -37,7 +37,23 @@ public sealed class AuthorizationTests(ServerFactory server) : IClassFixture<Ser
         { "DELETE", "elsa/api/workflow-instances/{id}", ErpPermissions.Admin },
         { "POST", "elsa/api/bulk-actions/delete/workflow-instances", ErpPermissions.Admin },
         { "POST", "elsa/api/workflow-instances/{id}/variables", ErpPermissions.Admin },
+        { "GET", "api/tasks", ErpPermissions.TasksWork },
+        { "GET", "api/tasks/{id}", ErpPermissions.TasksWork },
+        { "POST", "api/tasks/{id}/claim", ErpPermissions.TasksWork },
+        { "POST", "api/tasks/{id}/complete", ErpPermissions.TasksWork },
     };
+
+    [Theory]
+    [InlineData("inbox")]
+    [InlineData("inbox/tasks/{TaskId}")]
+    [InlineData("studio/instances/{instanceId}")]
+    public void BrowserPages_Should_RequireTheOneSharedPagePolicy(string route)
+    {
+        var endpoints = Endpoints().Where(e => Route(e) == route).ToList();
+
+        endpoints.Should().NotBeEmpty(route);
+        endpoints.Should().OnlyContain(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == PagePolicies.SignedInPage), route);
+    }
 
     [Fact]
     public void ElsaApiRoutes_Should_RequireTheWorkflowsApiPolicy_AndOnePermission_ExceptAnonymousOnes()

@@ -38,6 +38,38 @@ public abstract class FolderImportTests(TestDatabase database) : IDisposable
     }
 
     [Fact]
+    public async Task Import_should_read_subfolders_name_their_files_by_relative_path_and_skip_hidden_folders()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var (top, nested) = (Flows.NewId("top"), Flows.NewId("nested"));
+        Write("top.json", Flows.EventFlowJson(top));
+        Write("leasing/approvals/nested.json", Flows.EventFlowJson(nested));
+        Write("leasing/bad.json", Flows.EventFlowJson(Flows.NewId("bad")).Replace("Elsa.WriteLine", "Elsa.NoSuchActivity", StringComparison.Ordinal));
+        Write(".git/stash.json", "{ \"not\": \"a workflow\" }");
+
+        var report = await host.Importer.ImportAsync(_folder.FullName, Ct);
+
+        report.Published.Select(p => p.DefinitionId).Should().BeEquivalentTo([top, nested]);
+        report.Errors.Should().NotBeEmpty().And.OnlyContain(e => e.StartsWith("leasing/bad.json:$.root.activities[", StringComparison.Ordinal), "hidden folders are not read");
+        report.Errors.Should().Contain(e => e.StartsWith("leasing/bad.json:$.root.activities[1]", StringComparison.Ordinal));
+        (await host.Definitions.FindAsync(nested, VersionOptions.Published, Ct)).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Import_should_name_both_relative_paths_when_two_files_define_the_same_definition()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var id = Flows.NewId("twice");
+        Write("a/flow.json", Flows.EventFlowJson(id));
+        Write("b/flow.json", Flows.EventFlowJson(id, "another greeting"));
+
+        var report = await host.Importer.ImportAsync(_folder.FullName, Ct);
+
+        report.Published.Should().ContainSingle().Which.DefinitionId.Should().Be(id);
+        report.Errors.Should().Equal($"b/flow.json:$.definitionId: '{id}' is also defined in a/flow.json");
+    }
+
+    [Fact]
     public async Task Exported_files_should_import_as_unchanged()
     {
         await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
@@ -61,7 +93,12 @@ public abstract class FolderImportTests(TestDatabase database) : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private void Write(string name, string json) => File.WriteAllText(Path.Combine(_folder.FullName, name), json);
+    private void Write(string name, string json)
+    {
+        var path = Path.Combine(_folder.FullName, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json);
+    }
 }
 
 /// <summary>On SQLite (a temporary file per test).</summary>

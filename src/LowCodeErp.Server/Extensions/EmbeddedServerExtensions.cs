@@ -8,6 +8,7 @@ using LowCodeErp.Server.Auth;
 using LowCodeErp.Server.Health;
 using LowCodeErp.Server.Startup;
 using LowCodeErp.ServiceDefaults;
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.ServiceDefaults.Health;
 using LowCodeErp.ServiceDefaults.OpenApi;
 using LowCodeErp.Studio;
@@ -67,8 +68,8 @@ public static class EmbeddedServerExtensions
         services.AddSingleton<SignedInUserPageTokens>();
         services.AddSingleton<IStudioAccessTokenProvider>(sp => sp.GetRequiredService<SignedInUserPageTokens>());
         services.AddSingleton<IApiDocsAccessTokenProvider>(sp => sp.GetRequiredService<SignedInUserPageTokens>());
-        SignedInUserPageTokens.AddPagePolicy(services.AddAuthorizationBuilder());
-        services.PostConfigure<StudioOptions>(studio => studio.PagePolicy ??= SignedInUserPageTokens.PagePolicy);
+        // Studio's pages share the web application's page policy (login cookie), which AddErpWeb registers below.
+        services.PostConfigure<StudioOptions>(studio => studio.PagePolicy ??= PagePolicies.SignedInPage);
         services.AddApiDocsBrowserSignIn(IdentityServiceDefaults.CookieScheme);
         // The staff web application (inbox): the same login cookie; roles and permissions from the user store.
         services.AddErpWeb(web => web.AuthenticationScheme = IdentityServiceDefaults.CookieScheme);

@@ -5,7 +5,7 @@ namespace LowCodeErp.Server.Startup;
 
 /// <summary>
 /// In development (or with <c>Workflows:WatchFolder=true</c>) re-imports the <c>workflows/</c> folder when a <c>*.json</c>
-/// changes, so an edit in the editor is the published version a moment later. Editors save in bursts (temp file,
+/// in it or a subfolder changes, so an edit in the editor is the published version a moment later. Editors save in bursts (temp file,
 /// rename, touch), hence the debounce; the importer skips unchanged files, so re-importing the whole folder is cheap.
 /// An invalid file is logged as <c>file:json-path: message</c> and its last good version stays published.
 /// </summary>
@@ -24,7 +24,11 @@ public sealed class WorkflowsFolderWatcher(
         }
 
         var changes = new SemaphoreSlim(0);
-        using var watcher = new FileSystemWatcher(folder, "*.json") { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+        using var watcher = new FileSystemWatcher(folder, "*.json")
+        {
+            IncludeSubdirectories = true, // the importer reads subfolders too
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
         FileSystemEventHandler signal = (_, _) => changes.Release();
         watcher.Changed += signal;
         watcher.Created += signal;

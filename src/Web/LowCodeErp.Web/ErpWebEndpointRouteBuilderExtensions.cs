@@ -1,3 +1,4 @@
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Web.Components;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -12,7 +13,7 @@ namespace LowCodeErp.Web;
 public static class ErpWebEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Antiforgery (Razor component endpoints require it), the pages behind <see cref="ErpWebOptions.PagePolicy"/>
+    /// Antiforgery (Razor component endpoints require it), the pages behind <see cref="PagePolicies.SignedInPage"/>
     /// (a visitor who is not signed in is sent to the login page), <c>POST /inbox/sign-out</c> and a redirect from
     /// <c>/</c> to the inbox. Call after authentication and authorization are in the pipeline.
     /// </summary>
@@ -23,7 +24,7 @@ public static class ErpWebEndpointRouteBuilderExtensions
         app.MapStaticAssets().AllowAnonymous(); // framework and MudBlazor files: public, and the login page may need them
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
-            .RequireAuthorization(ErpWebOptions.PagePolicy);
+            .RequireAuthorization(PagePolicies.SignedInPage);
         app.MapGet("/", () => TypedResults.Redirect("/inbox")).AllowAnonymous().ExcludeFromDescription();
         // Anonymous on purpose: signing out without a session is harmless, and the antiforgery token stops other sites.
         app.MapPost("/inbox/sign-out", SignOutAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).AllowAnonymous().ExcludeFromDescription();

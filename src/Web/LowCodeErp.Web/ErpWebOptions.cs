@@ -3,12 +3,10 @@ namespace LowCodeErp.Web;
 /// <summary>How the host signs staff in and where its other applications live.</summary>
 public sealed class ErpWebOptions
 {
-    /// <summary>The authorization policy of every page and of the interactive circuit.</summary>
-    public const string PagePolicy = "erp-web-page";
-
     /// <summary>
     /// The sign-in scheme of the pages (the single sign-on's login cookie in the embedded server). Null: the host's
-    /// default scheme. Its challenge must send a browser to a login page.
+    /// default scheme. Its challenge must send a browser to a login page. Every page and the interactive circuit
+    /// require the shared page policy <c>PagePolicies.SignedInPage</c> (ServiceDefaults), registered for this scheme.
     /// </summary>
     public string? AuthenticationScheme { get; set; }
 

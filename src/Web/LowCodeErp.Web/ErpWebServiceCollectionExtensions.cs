@@ -1,5 +1,7 @@
 using LowCodeErp.HumanTasks.Live;
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Web.Auth;
+using LowCodeErp.Web.Diagrams;
 using LowCodeErp.Web.Inbox;
 using LowCodeErp.Web.Live;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,7 @@ public static class ErpWebServiceCollectionExtensions
 {
     /// <summary>
     /// Razor components with the interactive server render mode, MudBlazor, the page policy
-    /// (<see cref="ErpWebOptions.PagePolicy"/>), the inbox's per-circuit services and the in-process task change feed.
+    /// (<see cref="PagePolicies.SignedInPage"/>), the inbox's per-circuit services and the in-process task change feed.
     /// </summary>
     public static IServiceCollection AddErpWeb(this IServiceCollection services, Action<ErpWebOptions>? configure = null)
     {
@@ -29,20 +31,14 @@ public static class ErpWebServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddCascadingAuthenticationState();
-        services.AddAuthorizationBuilder().AddPolicy(ErpWebOptions.PagePolicy, policy =>
-        {
-            if (options.AuthenticationScheme is { } scheme)
-            {
-                policy.AddAuthenticationSchemes(scheme);
-            }
-
-            policy.RequireAuthenticatedUser();
-        });
+        // The one page policy of the ERP's browser pages (Studio's host pages use it too in the embedded server).
+        services.AddAuthorizationBuilder().AddSignedInPagePolicy(options.AuthenticationScheme);
 
         // The host may know better how a signed-in user becomes the token contract's principal (roles, permissions).
         services.TryAddSingleton<IErpUserClaims, SignedInPrincipalClaims>();
         services.AddScoped<InboxUser>();
         services.AddScoped<InboxTasks>();
+        services.AddScoped<TaskFlowDiagrams>();
         services.Replace(ServiceDescriptor.Singleton<ITaskChangeNotifier>(sp => sp.GetRequiredService<InProcessTaskChanges>()));
         services.AddSingleton<InProcessTaskChanges>();
         services.AddSingleton<ITaskChangeFeed>(sp => sp.GetRequiredService<InProcessTaskChanges>());

@@ -16,7 +16,9 @@ public static class HumanTasksServiceCollectionExtensions
 {
     /// <summary>
     /// The activities, the task store in the workflows database (migrated at start-up), the burst participant that
-    /// writes tasks with the instance, the inbox services and the <see cref="TasksApi.PolicyName"/> policy.
+    /// writes tasks with the instance and the inbox services. The host registers
+    /// ServiceDefaults' permission policies (<c>AddServiceDefaults</c> or <c>AddPermissionPolicies</c>): <c>/api/tasks</c>
+    /// and the web inbox require <c>tasks:work</c>.
     /// </summary>
     public static IServiceCollection AddHumanTasks(this IServiceCollection services)
     {
@@ -32,9 +34,6 @@ public static class HumanTasksServiceCollectionExtensions
         services.AddSingleton<TaskQueries>();
         services.AddSingleton<TaskCommands>();
         services.AddSingleton<IHostedService, HumanTasksMigrator>();
-        services.AddAuthorizationBuilder().AddPolicy(TasksApi.PolicyName, policy => policy
-            .RequireAuthenticatedUser()
-            .RequireAssertion(context => context.User.FindAll("permissions").Any(c => c.Value is TaskUser.Permission or "*")));
         return services;
     }
 }

@@ -55,13 +55,7 @@ public sealed class InboxBrowser : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(server);
         var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
-        _pages.Add((userName, page));
-        page.SetDefaultTimeout((float)StudioBrowser.Timeout.TotalMilliseconds);
-        page.SetDefaultNavigationTimeout((float)StudioBrowser.Timeout.TotalMilliseconds);
-        page.Console += (_, message) => Record(message.Type == "error", () => $"{userName}: console error: {message.Text}");
-        page.PageError += (_, error) => Record(true, () => $"{userName}: page error: {error}");
-        page.RequestFailed += (_, request) => Record(true, () => $"{userName}: request failed: {request.Method} {request.Url}: {request.Failure}");
-        page.Response += (_, response) => Record(response.Status >= 400, () => $"{userName}: HTTP {response.Status}: {response.Request.Method} {response.Url}");
+        Watch(page, userName);
 
         // An anonymous visitor of the landing page is sent to the single sign-on's login page and comes back signed in.
         await page.GotoAsync(new Uri(server.BaseAddress, landingPath).ToString());
@@ -72,6 +66,37 @@ public sealed class InboxBrowser : IAsyncDisposable
         await page.WaitForURLAsync(new Regex(Regex.Escape(landingPath) + "$"));
         await Assertions.Expect(page.Locator($"[data-testid={landingTestId}]")).ToBeVisibleAsync();
         return page;
+    }
+
+    /// <summary>
+    /// A second tab of the user signed in on <paramref name="signedIn"/> (same cookies), on the same address, recorded
+    /// like the first under <paramref name="label"/>.
+    /// </summary>
+    public async Task<IPage> OpenTabAsync(IPage signedIn, string label)
+    {
+        ArgumentNullException.ThrowIfNull(signedIn);
+        var page = await signedIn.Context.NewPageAsync();
+        Watch(page, label);
+        await page.GotoAsync(signedIn.Url);
+        return page;
+    }
+
+    /// <summary>Types into a form field's input as a user does, key by key, and leaves it (Tab).</summary>
+    public static async Task TypeAsync(IPage page, string field, string text)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var input = page.Locator($"[data-testid=field-{field}] input");
+        await input.ClearAsync();
+        await input.PressSequentiallyAsync(text);
+        await input.PressAsync("Tab");
+    }
+
+    /// <summary>Switches the inbox list to the view <paramref name="tab"/>.</summary>
+    public static async Task ShowViewAsync(IPage page, string tab)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.Locator(".mud-tab").Filter(new() { HasText = tab }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-tab.mud-tab-active")).ToContainTextAsync(tab);
     }
 
     /// <summary>Saves a full-page screenshot of <paramref name="page"/> as <c>{name}.png</c> and returns its path.</summary>
@@ -97,6 +122,17 @@ public sealed class InboxBrowser : IAsyncDisposable
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();
+    }
+
+    private void Watch(IPage page, string label)
+    {
+        _pages.Add((label, page));
+        page.SetDefaultTimeout((float)StudioBrowser.Timeout.TotalMilliseconds);
+        page.SetDefaultNavigationTimeout((float)StudioBrowser.Timeout.TotalMilliseconds);
+        page.Console += (_, message) => Record(message.Type == "error", () => $"{label}: console error: {message.Text}");
+        page.PageError += (_, error) => Record(true, () => $"{label}: page error: {error}");
+        page.RequestFailed += (_, request) => Record(true, () => $"{label}: request failed: {request.Method} {request.Url}: {request.Failure}");
+        page.Response += (_, response) => Record(response.Status >= 400, () => $"{label}: HTTP {response.Status}: {response.Request.Method} {response.Url}");
     }
 
     private void Record(bool isProblem, Func<string> describe)

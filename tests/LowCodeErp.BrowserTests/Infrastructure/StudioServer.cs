@@ -21,9 +21,13 @@ public sealed class StudioServer : WebApplicationFactory<Program>
     {
         _configureServices = configureServices;
         Directory.CreateDirectory(WorkflowsFolder);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "workflows"), "*.json"))
+        // The whole tree, subfolders included (the server imports them: e.g. workflows/human-tasks/lease-approval.json).
+        var source = Path.Combine(RepositoryRoot, "workflows");
+        foreach (var file in Directory.EnumerateFiles(source, "*.json", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(WorkflowsFolder, Path.GetFileName(file)));
+            var copy = Path.Combine(WorkflowsFolder, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
         }
 
         // The rule pages' tests publish new versions: a copy of rules/, not the repository's folder.

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using LowCodeErp.HumanTasks.Api;
 using LowCodeErp.HumanTasks.Persistence;
+using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Core;
 using LowCodeErp.Workflows.Core.Model;
 using LowCodeErp.Workflows.Core.Serialization;
@@ -42,6 +43,7 @@ public sealed class TasksHost : IAsyncDisposable
         configure?.Invoke(services);
         services.AddWorkflowEngine().AddWorkflowRuntime(database).AddHumanTasks();
         services.AddProblemDetails();
+        services.AddPermissionPolicies(); // the host's part, as AddServiceDefaults does it in the servers
         services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
         var app = builder.Build();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LowCodeErp.HumanTasks.Api;
+using LowCodeErp.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -7,7 +8,7 @@ namespace LowCodeErp.Web.Auth;
 
 /// <summary>
 /// The user of one circuit as the task service sees a caller: the same <see cref="TaskUser"/> and the same
-/// <see cref="TasksApi.PolicyName"/> policy as <c>/api/tasks</c>, so the inbox cannot do what the API would refuse.
+/// permission policy as <c>/api/tasks</c> (<see cref="ErpPermissions.TasksWork"/>), so the inbox cannot do what the API would refuse.
 /// Re-resolved after <see cref="RecheckAfter"/> so that a disabled user or a role change takes effect in an open page.
 /// </summary>
 public sealed class InboxUser(AuthenticationStateProvider authentication, IErpUserClaims claims, IAuthorizationService authorization, TimeProvider clock)
@@ -42,7 +43,7 @@ public sealed class InboxUser(AuthenticationStateProvider authentication, IErpUs
         var state = await authentication.GetAuthenticationStateAsync();
         var principal = await claims.ResolveAsync(state.User, cancellationToken);
         TaskUser? user = null;
-        if (principal is not null && (await authorization.AuthorizeAsync(principal, TasksApi.PolicyName)).Succeeded)
+        if (principal is not null && (await authorization.AuthorizeAsync(principal, ErpPermissions.PolicyName(ErpPermissions.TasksWork))).Succeeded)
         {
             user = TaskUser.From(principal);
         }

@@ -36,7 +36,7 @@ public sealed class TaskCommands(HumanTasksDbContextFactory contexts, IWorkflowR
         return (TaskOperationResult.Ok, new TaskDetails(
             TaskQueries.ToItem(task, clock.GetUtcNow()), TaskQueries.Names(task.ExcludedUsersJson), Json(task.VariablesJson), task.Outcome,
             task.DataJson is null ? null : Json(task.DataJson), task.Comment, task.CompletedBy, task.EndedAt, history,
-            new TaskPermissions(access.CanClaim, access.CanUnclaim, access.CanDelegate, access.CanComplete)));
+            new TaskPermissions(access.CanClaim, access.CanUnclaim, access.CanDelegate, access.CanComplete), task.ActivityId, task.DefinitionVersion));
     }
 
     /// <summary>A candidate takes an unassigned task.</summary>

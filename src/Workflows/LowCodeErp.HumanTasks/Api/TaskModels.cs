@@ -14,10 +14,14 @@ public sealed record TaskItem(
 /// </summary>
 public sealed record TaskPage(IReadOnlyList<TaskItem> Items, int TotalCount, int Page, int PageSize, bool TotalCountExact = true);
 
-/// <summary>A task with its result, process context, history and what the caller may do.</summary>
+/// <summary>
+/// A task with its result, process context, history and what the caller may do; where it stands in the flow: the
+/// activity that created it in the definition version the instance runs.
+/// </summary>
 public sealed record TaskDetails(
     TaskItem Task, IReadOnlyList<string> ExcludedUsers, JsonElement Variables, string? Outcome, JsonElement? Data, string? Comment,
-    string? CompletedBy, DateTimeOffset? EndedAt, IReadOnlyList<TaskHistoryItem> History, TaskPermissions Can);
+    string? CompletedBy, DateTimeOffset? EndedAt, IReadOnlyList<TaskHistoryItem> History, TaskPermissions Can,
+    string ActivityId, int DefinitionVersion);
 
 /// <summary>A history entry.</summary>
 public sealed record TaskHistoryItem(DateTimeOffset At, string Action, string? UserName, string? Details);

@@ -8,9 +8,6 @@ namespace LowCodeErp.HumanTasks.Api;
 /// </summary>
 public sealed record TaskUser(string Name, IReadOnlyList<string> Roles)
 {
-    /// <summary>The permission that grants the inbox.</summary>
-    public const string Permission = "tasks:work";
-
     /// <summary>The caller; null when the principal names nobody.</summary>
     public static TaskUser? From(ClaimsPrincipal principal)
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LowCodeErp.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,14 +10,11 @@ namespace LowCodeErp.HumanTasks.Api;
 /// <summary><c>/api/tasks</c>: the inbox API (views, filters, claim, unclaim, delegate, complete).</summary>
 public static class TasksApi
 {
-    /// <summary>The policy every route requires: an authenticated user with the <c>tasks:work</c> permission.</summary>
-    public const string PolicyName = "TasksApi";
-
-    /// <summary>Maps the route group.</summary>
+    /// <summary>Maps the route group: every route requires the <c>tasks:work</c> permission (ServiceDefaults' permission policy).</summary>
     public static RouteGroupBuilder MapHumanTasksApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var api = endpoints.MapGroup("/api/tasks").RequireAuthorization(PolicyName).WithTags("Tasks");
+        var api = endpoints.MapGroup("/api/tasks").RequirePermission(ErpPermissions.TasksWork).WithTags("Tasks");
         api.MapGet("/", ListAsync).WithName("ListTasks").WithSummary("Lists a view (mine, candidate, involved, completed) with filters, sorting and paging.");
         api.MapGet("/counts", CountAsync).WithName("CountTasks").WithSummary("Counts of the views for the caller.");
         api.MapGet("/{id}", GetAsync).WithName("GetTask").WithSummary("A task with its form, process context and history.");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace LowCodeErp.HumanTasks.Forms;
 
@@ -51,9 +52,27 @@ public static class FormSchema
             {
                 throw new FormatException($"form.fields[{i}].type: '{type}' is not one of {string.Join(", ", FieldTypes)}.");
             }
+
+            if (field["pattern"] is JsonValue pattern && pattern.TryGetValue(out string? regex) && !IsValidPattern(regex))
+            {
+                throw new FormatException($"form.fields[{i}].pattern: '{regex}' is not a valid regular expression.");
+            }
         }
 
         return form;
+    }
+
+    private static bool IsValidPattern(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromMilliseconds(200));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The fields of a parsed form.</summary>

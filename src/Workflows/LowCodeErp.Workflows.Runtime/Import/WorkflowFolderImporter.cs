@@ -10,26 +10,34 @@ namespace LowCodeErp.Workflows.Runtime.Import;
 public sealed record ImportReport(IReadOnlyList<DefinitionVersionInfo> Published, IReadOnlyList<string> Unchanged, IReadOnlyList<string> Errors);
 
 /// <summary>
-/// Makes the <c>workflows/</c> folder the source of truth: every <c>*.json</c> is validated; a file whose content differs
+/// Makes the <c>workflows/</c> folder the source of truth: every <c>*.json</c> in it or any subfolder (not hidden ones such
+/// as <c>.git</c>) is validated; a file whose content differs
 /// from the published version becomes a new published version, an unchanged one does nothing, an invalid one is reported
 /// and skipped. Never throws for a bad file, so a server still starts.
 /// </summary>
 public sealed class WorkflowFolderImporter(IWorkflowDefinitionStore store, ActivityRegistry registry, WorkflowSerializer serializer, WorkflowValidator validator)
 {
-    /// <summary>Imports every <c>*.json</c> directly in <paramref name="folder"/> (sorted, so reports are stable).</summary>
+    // Teams group flows by area (workflows/human-tasks/…); editors and VCS keep their state in hidden folders.
+    private static readonly EnumerationOptions AllSubfolders = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+
+    /// <summary>
+    /// Imports every <c>*.json</c> in <paramref name="folder"/> and its subfolders, sorted by relative path so reports are
+    /// stable; problems name the file by that path (<c>human-tasks/lease-approval.json:$.root…: message</c>).
+    /// </summary>
     public async Task<ImportReport> ImportAsync(string folder, CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
         var documents = new List<(string Source, string Json)>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(folder, "*.json", AllSubfolders).Select(file => (Path: file, Source: RelativePath(folder, file)));
+        foreach (var (file, source) in files.OrderBy(f => f.Source, StringComparer.Ordinal))
         {
             try
             {
-                documents.Add((Path.GetFileName(file), await File.ReadAllTextAsync(file, cancellationToken)));
+                documents.Add((source, await File.ReadAllTextAsync(file, cancellationToken)));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                errors.Add($"{Path.GetFileName(file)}:$: cannot be read: {exception.Message}");
+                errors.Add($"{source}:$: cannot be read: {exception.Message}");
             }
         }
 
@@ -74,4 +82,7 @@ public sealed class WorkflowFolderImporter(IWorkflowDefinitionStore store, Activ
 
         return new ImportReport(published, unchanged, errors);
     }
+
+    /// <summary>The file's path below the folder with '/' on every platform, as it reads in the repository.</summary>
+    private static string RelativePath(string folder, string file) => Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
 }
