@@ -1,5 +1,6 @@
 using FluentAssertions;
 using LowCodeErp.Workflows.Core.Execution;
+using LowCodeErp.Workflows.Runtime.Stores.Writing;
 using LowCodeErp.Workflows.Runtime.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -21,10 +22,16 @@ public sealed class SqliteCheckpointTests(SqliteTestDatabase database) : IClassF
         var definitionId = Flows.NewId("checkpoint");
         await host.Definitions.SaveDraftAsync(Flows.Read(host, Flows.EventFlowJson(definitionId)), Ct);
         var definition = (await host.Definitions.PublishAsync(definitionId, Ct)).Definition!;
-        var workflow = await host.Runner.RunAsync(definition, new RunOptions { StandardOutput = TextWriter.Null }, Ct);
+        var workflows = new List<WorkflowExecutionContext>();
+        for (var i = 0; i < SqliteCheckpointer.SavesPerCheckpoint + 10; i++)
+        {
+            workflows.Add(await host.Runner.RunAsync(definition, new RunOptions { StandardOutput = TextWriter.Null }, Ct));
+        }
 
-        // A few pages: far below the writer's automatic checkpoint limit, so only the background checkpoint copies them.
-        await host.Instances.SaveAsync(WorkflowStateMapper.ToState(workflow), null, Ct);
+        // Enough saves to ask for a checkpoint, yet far fewer pages than the writer's own automatic checkpoint limit:
+        // only the background checkpoint copies them into the file.
+        await Task.WhenAll(workflows.Select(w => host.Instances.SaveAsync(WorkflowStateMapper.ToState(w), null, Ct)));
+        var workflow = workflows[^1];
 
         var file = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
         var found = false;

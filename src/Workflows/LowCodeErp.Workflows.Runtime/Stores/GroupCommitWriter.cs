@@ -105,8 +105,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             if (batch.Count > 0)
             {
                 await CommitAsync(session, batch).ConfigureAwait(false);
+                _checkpointer?.Committed(batch.Count);
                 batch.Clear();
-                _checkpointer?.Committed();
             }
         }
     }

@@ -18,8 +18,10 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     /// <summary>The writer's own automatic checkpoint, only reached when this loop falls behind (pages of the WAL).</summary>
     internal const int WriterAutoCheckpointPages = 10_000;
 
-    // Each checkpoint fsyncs twice: batching the commits of a short interval into one keeps that cost per commit low.
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
+    /// <summary>Committed saves between two checkpoints: a few pages each, so about as often as SQLite's default of 1,000
+    /// pages. Each checkpoint fsyncs twice; much more often would cost a sequential caller (one save per commit) latency.</summary>
+    internal const int SavesPerCheckpoint = 256;
+
     private readonly Channel<bool> _commits = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
         FullMode = BoundedChannelFullMode.DropWrite,
@@ -29,6 +31,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     private readonly string _connectionString;
     private readonly ILogger _logger;
     private readonly Task _loop;
+    private int _saves;
 
     public SqliteCheckpointer(string connectionString, ILogger logger)
     {
@@ -37,8 +40,16 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>A transaction committed: the log has new frames to copy.</summary>
-    public void Committed() => _commits.Writer.TryWrite(true);
+    /// <summary>A transaction with <paramref name="saves"/> saves committed (called by the one writer loop only).</summary>
+    public void Committed(int saves)
+    {
+        _saves += saves;
+        if (_saves >= SavesPerCheckpoint)
+        {
+            _saves = 0;
+            _commits.Writer.TryWrite(true);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -72,8 +83,6 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
                         connection = null;
                     }
                 }
-
-                await Task.Delay(Interval).ConfigureAwait(false);
             }
         }
         finally
