@@ -82,6 +82,20 @@ internal sealed class PersistedDatabase : IAsyncDisposable
         return $"SQLite {sqlite.ServerVersion} (journal_mode={journalMode}, synchronous={(level is >= 0 and < 4 ? names[level] : level.ToString(System.Globalization.CultureInfo.InvariantCulture))})";
     }
 
+    /// <summary>SQLite: bytes per stored instance (state JSON, journal JSON) and the file sizes.</summary>
+    public async Task<string> DescribeSizesAsync()
+    {
+        await using var sqlite = new SqliteConnection(ConnectionString);
+        await sqlite.OpenAsync();
+        await using var command = new SqliteCommand(
+            "SELECT (SELECT avg(length(CAST(StateJson AS BLOB))) FROM WorkflowInstances), (SELECT avg(length(CAST(EntriesJson AS BLOB))) FROM WorkflowJournalSegments), " +
+            "(SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()), (SELECT count(*) FROM WorkflowInstances)", sqlite);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return $"{reader.GetInt64(3):N0} instances; state JSON {reader.GetDouble(0):N0} B, journal JSON {reader.GetDouble(1):N0} B per instance; database {reader.GetInt64(2) / 1e6:N1} MB " +
+               $"({(double)reader.GetInt64(2) / reader.GetInt64(3):N0} B per instance)";
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_folder is not null)

@@ -134,7 +134,14 @@ internal static class PersistedScenarios
             Program.Progress($"{id} {scenario}: {Workers} workers, {settings.Duration.TotalSeconds:0.#} s");
             var parallel = await MeasureAsync(StartOnce, Workers, settings.Warmup / 2, settings.Duration);
             Program.Progress($"{id} {scenario}: {InFlight} in flight, {settings.Duration.TotalSeconds:0.#} s");
-            var inFlight = await MeasureAsync(StartOnce, InFlight, settings.Warmup / 2, settings.Duration);
+            AsyncMeasurement inFlight;
+            string writer;
+            using (var stats = new WriterStats())
+            {
+                inFlight = await MeasureAsync(StartOnce, InFlight, settings.Warmup / 2, settings.Duration);
+                writer = stats.Describe();
+            }
+
             Program.Progress($"{id} {scenario}: profiling one start ({settings.Profile.TotalSeconds:0.#} s)");
             var split = await ProfileStartAsync(host, StartOnce, request, settings.Profile);
 
@@ -155,7 +162,8 @@ internal static class PersistedScenarios
                 $"×{parallel.PerSecond / single.PerSecond:0.00} vs 1 worker; per start p50 {Format.Decimal(parallel.P50Ms)} ms, p99 {Format.Decimal(parallel.P99Ms)} ms");
             report.Add(id, scenario, $"start → finish, {InFlight} in flight", $"{Format.Number(inFlight.PerSecond)} inst/s",
                 $"median of {ThroughputMeter.RoundCount} rounds (min {Format.Number(inFlight.Rounds.Min)}, max {Format.Number(inFlight.Rounds.Max)}); " +
-                $"per start p50 {Format.Decimal(inFlight.P50Ms)} ms, p99 {Format.Decimal(inFlight.P99Ms)} ms; process CPU {Format.Decimal(inFlight.ProcessCpu.TotalMicroseconds / inFlight.Calls)} µs/start");
+                $"per start p50 {Format.Decimal(inFlight.P50Ms)} ms, p99 {Format.Decimal(inFlight.P99Ms)} ms; process CPU {Format.Decimal(inFlight.ProcessCpu.TotalMicroseconds / inFlight.Calls)} µs/start; " +
+                $"{writer} (warm-up included)");
             report.Add(id, scenario, "time / start, split", $"{Format.Decimal(split.WallMicroseconds)} µs", split.Describe());
             report.Add(id, scenario, "database", Format.Cell(described),
                 $"{Format.Number(finished)} instances stored, all Finished; {split.JournalRows} journal entries per instance, one segment row per burst");

@@ -21,6 +21,7 @@ internal static class Program
           --persisted  only the persisted rows (4–5b), WorkflowCore (6) and the ratios (7, 7b)
           --cold F   internal: one cold first run of Definitions/F in this process (used by the parent)
           --workflowcore N   internal: one WorkflowCore burst of N workflows in this process (used by the parent)
+          --soak sqlite|postgres S [N]   diagnostics: persisted starts, N in flight (64), for S seconds, for a profiler
         """;
 
     public static int Main(string[] args)
@@ -33,6 +34,11 @@ internal static class Program
         if (args is [WorkflowCoreBaseline.Argument, var count])
         {
             return WorkflowCoreBaseline.RunChild(count);
+        }
+
+        if (args is [Soak.Argument, var provider, var seconds, .. var rest] && rest.Length <= 1)
+        {
+            return Soak.Run(provider, seconds, rest.FirstOrDefault());
         }
 
         var quick = args.Contains("--quick");

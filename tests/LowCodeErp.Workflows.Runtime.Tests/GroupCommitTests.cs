@@ -58,7 +58,7 @@ public abstract class GroupCommitTests(TestDatabase database)
             Write(broken, (await host.Instances.LoadAsync(broken.InstanceId, Ct))!.ConcurrencyStamp, "broken"),
             Write(brandNew, null, "brand-new"),
         };
-        // The same journal segment again: its key (instance, first sequence) exists, so this unit's INSERT fails.
+        // The same journal segment again: its key (instance, last sequence) exists, so this unit's INSERT fails.
         writes[1].JournalSegment = new JournalSegmentRecord { InstanceId = broken.InstanceId, FirstSequence = broken.Journal[0].Sequence, LastSequence = broken.Journal[^1].Sequence };
 
         await host.Services.GetRequiredService<GroupCommitWriter>().CommitAsync(writes);

@@ -88,7 +88,7 @@ public static class WorkflowExecutionApi
 
         var input = request?.Input?.ToDictionary(p => p.Key, p => ValueConversion.FromElement(p.Value));
         var result = await runtime.StartAsync(
-            new StartWorkflowRequest(definitionId, version, request?.CorrelationId, input, Guid.NewGuid().ToString("N"), request?.TriggerActivityId),
+            new StartWorkflowRequest(definitionId, version, request?.CorrelationId, input, InstanceIds.New(TimeProvider.System.GetUtcNow()), request?.TriggerActivityId),
             cancellationToken);
         http.Response.Headers[InstanceIdHeader] = result.InstanceId;
         var state = (await instances.LoadAsync(result.InstanceId, cancellationToken))?.State;

@@ -22,7 +22,7 @@ public sealed class WorkflowExecutionContext : IWorkflowContext
         Clock = clock;
         StandardOutput = standardOutput;
         CancellationToken = cancellationToken;
-        InstanceId = options.InstanceId ?? Guid.NewGuid().ToString("N");
+        InstanceId = options.InstanceId ?? InstanceIds.New(clock.GetUtcNow());
         CorrelationId = options.CorrelationId;
         Input = new Dictionary<string, object?>(options.Input ?? new Dictionary<string, object?>(), StringComparer.OrdinalIgnoreCase);
         Properties = new Dictionary<string, object?>(options.Properties ?? new Dictionary<string, object?>());

@@ -22,7 +22,7 @@ internal sealed class RuntimeWorkflowDispatcher(TimeProvider clock) : IWorkflowD
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(parent);
-        var marker = WorkflowRuntime.StartMarker(definition, options.InstanceId ?? Guid.NewGuid().ToString("N"), options.CorrelationId,
+        var marker = WorkflowRuntime.StartMarker(definition, options.InstanceId ?? InstanceIds.New(clock.GetUtcNow()), options.CorrelationId,
             options.Input, triggerActivityId: null, parent.InstanceId, clock.GetUtcNow());
         lock (Pending)
         {

@@ -23,7 +23,7 @@ public sealed partial class WorkflowRuntime
         ArgumentNullException.ThrowIfNull(request);
         var definition = await definitions.FindAsync(request.DefinitionId, request.Version, cancellationToken)
                          ?? throw new WorkflowDefinitionNotFoundException(request.DefinitionId);
-        var instanceId = request.InstanceId ?? Guid.NewGuid().ToString("N");
+        var instanceId = request.InstanceId ?? InstanceIds.New(clock.GetUtcNow());
         await instances.SaveAsync(PendingStart(definition, request, instanceId), null, cancellationToken);
         return instanceId;
     }

@@ -32,7 +32,7 @@ public sealed partial class WorkflowRuntime(
     internal Task<WorkflowRunResult> StartAsync(WorkflowDefinition definition, StartWorkflowRequest request, CancellationToken cancellationToken) =>
         WithOutboxAsync(async () =>
         {
-            var instanceId = request.InstanceId ?? Guid.NewGuid().ToString("N");
+            var instanceId = request.InstanceId ?? InstanceIds.New(clock.GetUtcNow());
             // A fresh id is known to nobody before this start has saved, so nobody can contend for it; only a
             // caller-chosen id needs the lock (on PostgreSQL that saves a connection and two round trips per start).
             await using var held = request.InstanceId is null ? NoLock.Instance : await locks.AcquireAsync(instanceId, cancellationToken);

@@ -49,7 +49,7 @@ public sealed class EfWorkflowLogStore(IDbContextFactory<WorkflowsDbContext> con
         var entries = new List<JournalEntry>(Math.Min(take, 256));
         // Streamed in key order: the page usually ends inside the first few segments, so the rest is never read.
         var segments = db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId && j.LastSequence > afterSequence)
-            .OrderBy(j => j.FirstSequence).Select(j => j.EntriesJson).AsAsyncEnumerable();
+            .OrderBy(j => j.LastSequence).Select(j => j.EntriesJson).AsAsyncEnumerable();
         await foreach (var json in segments.WithCancellation(cancellationToken))
         {
             foreach (var entry in JsonSerializer.Deserialize<List<JournalEntry>>(json, SerializerOptions.Default) ?? [])

@@ -40,6 +40,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly Task[] _writers;
     private readonly WriterSession[] _sessions;
     private readonly Func<WriterSession> _newSession;
+    private readonly SqliteCheckpointer? _checkpointer;
 
     /// <summary>Starts the writer loops.</summary>
     public GroupCommitWriter(IDbContextFactory<WorkflowsDbContext> contexts, WorkflowsDatabaseOptions database, ILogger<GroupCommitWriter>? logger = null)
@@ -56,6 +57,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         }, LazyThreadSafetyMode.PublicationOnly);
         _ = Task.Run(() => statements.Value).ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         var writers = database.Provider == WorkflowsDatabaseProvider.Sqlite ? 1 : Math.Max(2, Environment.ProcessorCount);
+        _checkpointer = database.Provider == WorkflowsDatabaseProvider.Sqlite ? new SqliteCheckpointer(database.ConnectionString, _logger) : null;
         _newSession = () => new WriterSession(database, () => statements.Value);
         _sessions = [.. Enumerable.Range(0, writers).Select(_ => _newSession())];
         _writers = [.. _sessions.Select(session => Task.Run(() => RunAsync(session)))];
@@ -83,6 +85,11 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             await session.DisposeAsync().ConfigureAwait(false);
         }
+
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private async Task RunAsync(WriterSession session)
@@ -98,6 +105,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             if (batch.Count > 0)
             {
                 await CommitAsync(session, batch).ConfigureAwait(false);
+                _checkpointer?.Committed(batch.Count);
                 batch.Clear();
             }
         }

@@ -123,19 +123,17 @@ namespace LowCodeErp.Workflows.Runtime.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<long>("FirstSequence")
+                    b.Property<long>("LastSequence")
                         .HasColumnType("bigint");
 
                     b.Property<string>("EntriesJson")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<long>("LastSequence")
+                    b.Property<long>("FirstSequence")
                         .HasColumnType("bigint");
 
-                    b.HasKey("InstanceId", "FirstSequence");
-
-                    b.HasIndex("InstanceId", "LastSequence");
+                    b.HasKey("InstanceId", "LastSequence");
 
                     b.ToTable("WorkflowJournalSegments", (string)null);
                 });

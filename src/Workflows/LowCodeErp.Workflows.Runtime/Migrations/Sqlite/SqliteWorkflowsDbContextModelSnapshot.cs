@@ -118,19 +118,17 @@ namespace LowCodeErp.Workflows.Runtime.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("FirstSequence")
+                    b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EntriesJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("LastSequence")
+                    b.Property<long>("FirstSequence")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("InstanceId", "FirstSequence");
-
-                    b.HasIndex("InstanceId", "LastSequence");
+                    b.HasKey("InstanceId", "LastSequence");
 
                     b.ToTable("WorkflowJournalSegments", (string)null);
                 });

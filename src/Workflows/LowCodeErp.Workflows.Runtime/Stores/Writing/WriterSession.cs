@@ -136,7 +136,8 @@ internal sealed class WriterSession(WorkflowsDatabaseOptions database, Func<Writ
             {
                 // What EF does on every SQLite connection it opens (foreign keys), plus the runtime's durability level.
                 await using var pragma = connection.CreateCommand();
-                pragma.CommandText = "PRAGMA foreign_keys = 1; " + SqliteSynchronousInterceptor.Pragma;
+                pragma.CommandText = "PRAGMA foreign_keys = 1; " + SqliteSynchronousInterceptor.Pragma +
+                                     $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.WriterAutoCheckpointPages};";
                 await pragma.ExecuteNonQueryAsync().ConfigureAwait(false);
             }
         }
