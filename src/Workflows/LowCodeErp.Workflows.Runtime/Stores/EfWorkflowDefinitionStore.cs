@@ -84,10 +84,18 @@ public sealed partial class EfWorkflowDefinitionStore(
         var latest = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definition.DefinitionId && d.IsLatest, cancellationToken);
         if (latest is null || latest.IsPublished)
         {
+            // Take the latest flag from the published version first, and only if it still has it: a concurrent save
+            // that got there first leaves no row to update (PostgreSQL re-reads the row it waited for), so two drafts
+            // can never both become the latest version, whatever version number each computed.
+            if (latest is not null && await db.Definitions.Where(d => d.Id == latest.Id && d.IsLatest)
+                    .ExecuteUpdateAsync(u => u.SetProperty(d => d.IsLatest, false), cancellationToken) == 0)
+            {
+                throw new ConcurrencyConflictException($"Definition '{definition.DefinitionId}' changed while it was being saved; try again.");
+            }
+
             var next = await NextVersionAsync(db, definition.DefinitionId, cancellationToken);
             var idTaken = string.IsNullOrEmpty(definition.Id)
                 || await db.Definitions.IgnoreQueryFilters().AnyAsync(d => d.Id == definition.Id, cancellationToken);
-            latest?.IsLatest = false;
             latest = new WorkflowDefinitionRecord
             {
                 Id = idTaken ? Guid.NewGuid().ToString("N") : definition.Id,
