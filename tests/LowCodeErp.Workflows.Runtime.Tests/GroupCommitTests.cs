@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Text.Json;
 using FluentAssertions;
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Core.Model;
+using LowCodeErp.Workflows.Core.Serialization;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using LowCodeErp.Workflows.Runtime.Stores;
 using LowCodeErp.Workflows.Runtime.Tests.Infrastructure;
@@ -59,7 +61,7 @@ public abstract class GroupCommitTests(TestDatabase database)
             Write(brandNew, null, "brand-new"),
         };
         // The same journal segment again: its key (instance, last sequence) exists, so this unit's INSERT fails.
-        writes[1].JournalSegment = new JournalSegmentRecord { InstanceId = broken.InstanceId, FirstSequence = broken.Journal[0].Sequence, LastSequence = broken.Journal[^1].Sequence };
+        writes[1].JournalSegment = new JournalSegmentWrite(broken.InstanceId, broken.Journal[0].Sequence, broken.Journal[^1].Sequence, "[]"u8.ToArray());
 
         await host.Services.GetRequiredService<GroupCommitWriter>().CommitAsync(writes);
 
@@ -96,6 +98,10 @@ public abstract class GroupCommitTests(TestDatabase database)
         await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
         var workflow = await host.Runner.RunAsync(await PublishAsync(host), new RunOptions { StandardOutput = TextWriter.Null, CorrelationId = "order-7" }, Ct);
         var state = WorkflowStateMapper.ToState(workflow);
+        // Another save first: the writer reuses its commands (on SQLite their parameters too), so the row compared below
+        // is bound the way every save but a connection's first is.
+        var other = await host.Runner.RunAsync(await PublishAsync(host), new RunOptions { StandardOutput = TextWriter.Null, CorrelationId = "order-8" }, Ct);
+        await host.Instances.SaveAsync(WorkflowStateMapper.ToState(other), null, Ct);
 
         var stamp = await host.Instances.SaveAsync(state, null, Ct);
 
@@ -144,6 +150,27 @@ public abstract class GroupCommitTests(TestDatabase database)
         page.Select(e => e.Sequence).Should().Equal(entries.Skip(half - 1).Take(3).Select(e => e.Sequence));
         (await host.Logs.ListJournalAsync(workflow.InstanceId, cancellationToken: Ct)).Select(e => (e.Sequence, e.ActivityId, e.EventName))
             .Should().Equal(entries.Select(e => (e.Sequence, e.ActivityId, e.EventName)));
+    }
+
+    [Fact]
+    public async Task A_journal_segment_written_by_the_writer_should_be_stored_as_the_serializers_text()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var workflow = await host.Runner.RunAsync(await PublishAsync(host), new RunOptions { StandardOutput = TextWriter.Null }, Ct);
+        var write = Write(workflow, null, "journal");
+        // Non-ASCII text: SQLite gets the UTF-8 bytes cast to TEXT, the other providers a string; both must store this text.
+        var entries = workflow.Journal.Select(e => e with { Message = "Buchung für Müller 😀" }).ToList();
+        write.JournalSegment = EfWorkflowLogStore.JournalSegmentWrite(workflow.InstanceId, entries);
+
+        await host.Services.GetRequiredService<GroupCommitWriter>().CommitAsync([write]);
+
+        await write.Completion;
+        var expected = JsonSerializer.Serialize(entries, SerializerOptions.Default);
+        await using var db = host.Contexts.CreateDbContext();
+        // Compared in SQL: on SQLite a BLOB never equals a TEXT value, so this also proves the column's storage class.
+        (await db.Journal.CountAsync(j => j.InstanceId == workflow.InstanceId && j.EntriesJson == expected, Ct)).Should().Be(1);
+        (await host.Logs.ListJournalAsync(workflow.InstanceId, take: 1000, cancellationToken: Ct)).Select(e => (e.Sequence, e.Message))
+            .Should().Equal(entries.Select(e => (e.Sequence, e.Message)));
     }
 
     private static InstanceWrite Write(WorkflowExecutionContext workflow, Guid? expectedStamp, string name)

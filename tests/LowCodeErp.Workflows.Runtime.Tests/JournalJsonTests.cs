@@ -24,6 +24,7 @@ public sealed class JournalJsonTests
         var written = JournalJson.Write(entries);
 
         written.Should().Be(JsonSerializer.Serialize(entries, SerializerOptions.Default));
+        JournalJson.WriteUtf8(entries).Should().Equal(JsonSerializer.SerializeToUtf8Bytes(entries, SerializerOptions.Default));
         JsonSerializer.Deserialize<List<JournalEntry>>(written, SerializerOptions.Default)!.Select(e => (e.Sequence, e.Timestamp, e.ActivityName, e.Message))
             .Should().Equal(entries.Select(e => (e.Sequence, e.Timestamp, e.ActivityName, e.Message)));
     }

@@ -68,7 +68,7 @@ internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnl
         write.StaleTimerIds = [.. loaded.SavedTimers.Where(id => !timers.Exists(b => b.Id == id))];
         write.NewTimers = [.. timers.Where(b => !loaded.SavedTimers.Contains(b.Id)).Select(b => TimerRow(state, b))];
         write.NewIncidents = [.. state.Incidents.Skip(loaded.SavedIncidents).Select(i => EfWorkflowLogStore.IncidentRow(state.Id, i))];
-        write.JournalSegment = journal.Count > 0 ? EfWorkflowLogStore.JournalSegment(state.Id, journal) : null;
+        write.JournalSegment = journal.Count > 0 ? EfWorkflowLogStore.JournalSegmentWrite(state.Id, journal) : null;
         if (participants.Count > 0)
         {
             write.AlsoWrite = async (connection, transaction, ct) =>

@@ -16,7 +16,7 @@ public sealed class WorkflowInstanceImporter(EfWorkflowInstanceStore instances)
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(journal);
         var incidents = state.Incidents.Select(i => EfWorkflowLogStore.IncidentRow(state.Id, i)).ToList();
-        var segment = journal.Count > 0 ? EfWorkflowLogStore.JournalSegment(state.Id, [.. journal.OrderBy(e => e.Sequence)]) : null;
+        var segment = journal.Count > 0 ? EfWorkflowLogStore.JournalSegmentWrite(state.Id, [.. journal.OrderBy(e => e.Sequence)]) : null;
         cancellationToken.ThrowIfCancellationRequested();
         var write = EfWorkflowInstanceStore.Prepare(state, expectedStamp: null);
         write.NewTimers = BurstPersister.TimerRows(state);

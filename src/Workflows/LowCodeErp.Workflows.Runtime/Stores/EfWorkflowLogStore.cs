@@ -91,4 +91,8 @@ public sealed class EfWorkflowLogStore(IDbContextFactory<WorkflowsDbContext> con
         LastSequence = entries[^1].Sequence,
         EntriesJson = JournalJson.Write(entries),
     };
+
+    /// <summary>Entries of one burst as the journal segment of a group-commit unit; entries are in sequence order.</summary>
+    internal static JournalSegmentWrite JournalSegmentWrite(string instanceId, IReadOnlyList<JournalEntry> entries) =>
+        new(instanceId, entries[0].Sequence, entries[^1].Sequence, JournalJson.WriteUtf8(entries));
 }

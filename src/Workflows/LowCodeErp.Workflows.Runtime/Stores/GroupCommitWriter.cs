@@ -41,6 +41,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly WriterSession[] _sessions;
     private readonly Func<WriterSession> _newSession;
     private readonly SqliteCheckpointer? _checkpointer;
+    // SQLite stores the journal's UTF-8 bytes as they are; the other providers bind text.
+    private readonly bool _utf8Journal;
 
     /// <summary>Starts the writer loops.</summary>
     public GroupCommitWriter(IDbContextFactory<WorkflowsDbContext> contexts, WorkflowsDatabaseOptions database, ILogger<GroupCommitWriter>? logger = null)
@@ -48,12 +50,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(database);
         _contexts = contexts;
         _logger = logger ?? NullLogger<GroupCommitWriter>.Instance;
+        _utf8Journal = database.Provider == WorkflowsDatabaseProvider.Sqlite;
         // Built from the provider's EF model (about 0.1-0.2 s the first time), in the background right away so the first
         // save does not pay for it. PublicationOnly: a failure is not cached, the next save simply tries again.
         var statements = new Lazy<WriteStatements>(() =>
         {
             using var db = contexts.CreateDbContext();
-            return WriteStatements.Create(db, positional: database.Provider == WorkflowsDatabaseProvider.PostgreSql);
+            return WriteStatements.Create(db, positional: database.Provider == WorkflowsDatabaseProvider.PostgreSql, utf8Journal: _utf8Journal);
         }, LazyThreadSafetyMode.PublicationOnly);
         _ = Task.Run(() => statements.Value).ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         var writers = database.Provider == WorkflowsDatabaseProvider.Sqlite ? 1 : Math.Max(2, Environment.ProcessorCount);
@@ -68,12 +71,26 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     internal Task WriteAsync(InstanceWrite write)
     {
         ArgumentNullException.ThrowIfNull(write);
+        if (!_utf8Journal)
+        {
+            MakeJournalText(write); // on the caller's thread: the writer only moves rows
+        }
+
         if (!_queue.Writer.TryWrite(write))
         {
             throw new ObjectDisposedException(nameof(GroupCommitWriter), "The runtime is shutting down; the save was not queued.");
         }
 
         return write.Completion;
+    }
+
+    private static void MakeJournalText(InstanceWrite write)
+    {
+        write.JournalSegment?.MakeText();
+        foreach (var child in write.Children)
+        {
+            MakeJournalText(child);
+        }
     }
 
     /// <summary>Lets queued saves finish, then stops the writers.</summary>
@@ -114,6 +131,11 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Commits <paramref name="batch"/> as one batch on a session of its own (tests compose batches with it).</summary>
     internal async Task CommitAsync(List<InstanceWrite> batch)
     {
+        if (!_utf8Journal)
+        {
+            batch.ForEach(MakeJournalText);
+        }
+
         await using var session = _newSession();
         await CommitAsync(session, batch).ConfigureAwait(false);
     }

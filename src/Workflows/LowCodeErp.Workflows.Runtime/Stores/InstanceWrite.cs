@@ -32,7 +32,7 @@ internal sealed class InstanceWrite(WorkflowInstanceRecord row, Guid? expectedSt
     public IReadOnlyList<IncidentRecord> NewIncidents { get; set; } = [];
 
     /// <summary>The journal entries of the burst as one segment, if it made any.</summary>
-    public JournalSegmentRecord? JournalSegment { get; set; }
+    public JournalSegmentWrite? JournalSegment { get; set; }
 
     /// <summary>Writes modules' rows through the open connection and transaction, after this unit's own rows.</summary>
     public Func<DbConnection, DbTransaction, CancellationToken, Task>? AlsoWrite { get; set; }

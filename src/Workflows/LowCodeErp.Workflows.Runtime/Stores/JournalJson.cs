@@ -29,7 +29,14 @@ internal static class JournalJson
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _buffer;
 
-    public static string Write(IReadOnlyList<JournalEntry> entries)
+    /// <summary>The entries as JSON text (EF's path: appends outside a burst).</summary>
+    public static string Write(IReadOnlyList<JournalEntry> entries) => Encoding.UTF8.GetString(Serialize(entries));
+
+    /// <summary>The entries as UTF-8 JSON bytes (the group-commit writer's path), with no text in between.</summary>
+    public static byte[] WriteUtf8(IReadOnlyList<JournalEntry> entries) => Serialize(entries).ToArray();
+
+    // The span is valid until this thread's next call.
+    private static ReadOnlySpan<byte> Serialize(IReadOnlyList<JournalEntry> entries)
     {
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(8192);
         buffer.ResetWrittenCount();
@@ -44,13 +51,12 @@ internal static class JournalJson
             json.WriteEndArray();
         }
 
-        var text = Encoding.UTF8.GetString(buffer.WrittenSpan);
         if (buffer.Capacity > 1 << 20)
         {
-            _buffer = null; // one huge burst must not pin a megabyte per thread forever
+            _buffer = null; // one huge burst must not pin a megabyte per thread forever (the span stays valid: it is not reused)
         }
 
-        return text;
+        return buffer.WrittenSpan;
     }
 
     private static void WriteEntry(Utf8JsonWriter json, JournalEntry entry)

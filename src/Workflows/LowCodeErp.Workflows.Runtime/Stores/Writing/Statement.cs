@@ -24,6 +24,28 @@ internal sealed class Statement(string sql, IReadOnlyList<StatementParameter> pa
             target.Add(parameter.Mapping.CreateParameter(factory, parameter.Name, values[i], parameter.Nullable));
         }
     }
+
+    /// <summary>
+    /// Sets <paramref name="values"/> on the parameters <see cref="Bind"/> created on <paramref name="command"/> earlier,
+    /// converted as EF's mapping converts them (SQLite's writer: every save reuses its commands, and new parameter objects
+    /// per row cost the single writer thread more than stepping the statement). Only for providers whose parameter
+    /// settings depend on the mapping alone (SQL Server's string sizes depend on the value).
+    /// </summary>
+    public void Rebind(DbCommand command, ReadOnlySpan<object?> values)
+    {
+        var target = command.Parameters;
+        if (target.Count != Parameters.Count)
+        {
+            Bind(command, target, values);
+            return;
+        }
+
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            var value = values[i];
+            target[i].Value = (Parameters[i].Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+        }
+    }
 }
 
 /// <summary>A parameter: its name in the SQL (empty for positional ones), its EF mapping and nullability.</summary>

@@ -23,7 +23,8 @@ internal abstract class StatementRunner
 /// One command per statement text, created once per connection and reused for every row: SQLite keeps the compiled
 /// statement for as long as the command's text does not change, so a save costs binding and stepping only.
 /// </summary>
-internal sealed class CommandRunner(DbConnection connection, DbTransaction transaction, Dictionary<Statement, DbCommand> commands) : StatementRunner
+internal sealed class CommandRunner(DbConnection connection, DbTransaction transaction, Dictionary<Statement, DbCommand> commands, bool reuseParameters)
+    : StatementRunner
 {
     public override async ValueTask RunAsync(Statement statement, object?[] values, InstanceWrite? mustMatchOneRowOf = null)
     {
@@ -35,7 +36,15 @@ internal sealed class CommandRunner(DbConnection connection, DbTransaction trans
         }
 
         command.Transaction = transaction;
-        statement.Bind(command, command.Parameters, values);
+        if (reuseParameters)
+        {
+            statement.Rebind(command, values);
+        }
+        else
+        {
+            statement.Bind(command, command.Parameters, values);
+        }
+
         var affected = await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         if (mustMatchOneRowOf is not null && affected != 1)
         {

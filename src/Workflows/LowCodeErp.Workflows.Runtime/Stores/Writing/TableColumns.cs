@@ -37,12 +37,15 @@ internal sealed class TableColumns
 
     public TableColumn Column(string propertyName) => Columns.Single(c => c.Property.Name == propertyName);
 
-    /// <summary>INSERT of every column; values in <see cref="Columns"/> order.</summary>
-    public Statement Insert()
+    /// <summary>
+    /// INSERT of every column; values in <see cref="Columns"/> order. The value of <paramref name="utf8Text"/> is bound as
+    /// bytes with <paramref name="bytes"/> and cast to TEXT in the statement (SQLite: the bytes are stored as they are).
+    /// </summary>
+    public Statement Insert(TableColumn? utf8Text = null, RelationalTypeMapping? bytes = null)
     {
-        var parameters = Columns.Select((c, i) => Parameter(c, i)).ToList();
-        var sql = $"INSERT INTO {QuotedTable} ({string.Join(", ", Columns.Select(c => c.QuotedName))}) " +
-                  $"VALUES ({string.Join(", ", parameters.Select((_, i) => Placeholder(i)))})";
+        var parameters = Columns.Select((c, i) => c == utf8Text ? new StatementParameter(Parameter(c, i).Name, bytes!, c.Nullable) : Parameter(c, i)).ToList();
+        var values = Columns.Select((c, i) => c == utf8Text ? $"CAST({Placeholder(i)} AS TEXT)" : Placeholder(i));
+        var sql = $"INSERT INTO {QuotedTable} ({string.Join(", ", Columns.Select(c => c.QuotedName))}) VALUES ({string.Join(", ", values)})";
         return new Statement(sql, parameters);
     }
 

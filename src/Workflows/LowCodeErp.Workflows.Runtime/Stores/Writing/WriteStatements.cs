@@ -13,8 +13,9 @@ internal sealed class WriteStatements
     private readonly TableColumns _incidents;
     private readonly TableColumns _journal;
     private readonly TableColumn[] _updated;
+    private readonly bool _utf8Journal;
 
-    private WriteStatements(WorkflowsDbContext db, bool positional)
+    private WriteStatements(WorkflowsDbContext db, bool positional, bool utf8Journal)
     {
         var model = db.Model;
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -34,7 +35,10 @@ internal sealed class WriteStatements
         DeleteTimer = _timers.DeleteWhere(_timers.Column(nameof(TimerRecord.Id)));
         InsertTimer = _timers.Insert();
         InsertIncident = _incidents.Insert();
-        InsertJournal = _journal.Insert();
+        _utf8Journal = utf8Journal;
+        InsertJournal = utf8Journal
+            ? _journal.Insert(_journal.Column(nameof(JournalSegmentRecord.EntriesJson)), db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(byte[])))
+            : _journal.Insert();
     }
 
     public Statement InsertInstance { get; }
@@ -46,8 +50,12 @@ internal sealed class WriteStatements
     public Statement InsertIncident { get; }
     public Statement InsertJournal { get; }
 
-    /// <summary>PostgreSQL gets positional placeholders (its batches then need no SQL rewriting).</summary>
-    public static WriteStatements Create(WorkflowsDbContext db, bool positional) => new(db, positional);
+    /// <summary>
+    /// PostgreSQL gets positional placeholders (its batches then need no SQL rewriting). With <paramref name="utf8Journal"/>
+    /// (SQLite) the journal's entries are bound as their UTF-8 bytes (<see cref="JournalSegmentWrite.EntriesUtf8"/>),
+    /// otherwise as text (<see cref="JournalSegmentWrite.Text"/>).
+    /// </summary>
+    public static WriteStatements Create(WorkflowsDbContext db, bool positional, bool utf8Journal) => new(db, positional, utf8Journal);
 
     public object?[] InstanceValues(WorkflowInstanceRecord row) => _instances.Values(row);
 
@@ -67,5 +75,22 @@ internal sealed class WriteStatements
     public object?[] BookmarkValues(BookmarkRecord row) => _bookmarks.Values(row);
     public object?[] TimerValues(TimerRecord row) => _timers.Values(row);
     public object?[] IncidentValues(IncidentRecord row) => _incidents.Values(row);
-    public object?[] JournalValues(JournalSegmentRecord row) => _journal.Values(row);
+    public object?[] JournalValues(JournalSegmentWrite segment)
+    {
+        var values = new object?[_journal.Columns.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = _journal.Columns[i].Property.Name switch
+            {
+                nameof(JournalSegmentRecord.InstanceId) => segment.InstanceId,
+                nameof(JournalSegmentRecord.FirstSequence) => segment.FirstSequence,
+                nameof(JournalSegmentRecord.LastSequence) => segment.LastSequence,
+                nameof(JournalSegmentRecord.EntriesJson) => _utf8Journal ? segment.EntriesUtf8 : segment.Text
+                    ?? throw new InvalidOperationException("The journal segment's text was not made when its unit was queued."),
+                var other => throw new InvalidOperationException($"Journal column {other} has no value."),
+            };
+        }
+
+        return values;
+    }
 }

@@ -33,7 +33,8 @@ internal sealed class WriterSession(WorkflowsDatabaseOptions database, Func<Writ
             }
             else
             {
-                await WriteAllAsync(new CommandRunner(connection, transaction, _commands), sql, batch, connection, transaction).ConfigureAwait(false);
+                await WriteAllAsync(new CommandRunner(connection, transaction, _commands,
+                    reuseParameters: database.Provider == WorkflowsDatabaseProvider.Sqlite), sql, batch, connection, transaction).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync().ConfigureAwait(false);
