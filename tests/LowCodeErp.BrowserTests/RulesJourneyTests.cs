@@ -84,6 +84,18 @@ public sealed class RulesJourneyTests
         // 4. Its tests, then the impact on the recorded evaluations: the three 705–715 decisions change, first.
         await analyst.Locator("[data-testid=run-tests]").ClickAsync();
         await Expect(analyst.Locator("[data-testid=test-report]")).ToContainTextAsync("Tests of v2: 5 passed, 0 failed");
+
+        // An unsaved bad edit: running the tests keeps its problems shown and Save disabled, and Publish (which would
+        // publish the stored draft, not what the editor shows) waits until the editor holds the saved draft again.
+        var draft = original.Replace("720", "700", StringComparison.Ordinal);
+        await editor.FillAsync(draft.Replace("\"RuleName\": \"PrimeBand\"", "\"RuleName\": \"\"", StringComparison.Ordinal));
+        await Expect(analyst.Locator("[data-testid=publish]")).ToBeDisabledAsync();
+        await analyst.Locator("[data-testid=run-tests]").ClickAsync();
+        await Expect(analyst.Locator("[data-testid=test-report]")).ToContainTextAsync("Tests of v2: 5 passed, 0 failed");
+        await Expect(analyst.Locator("[data-testid=validation-errors]")).ToContainTextAsync($"rules/{RuleSet}.json:$.Rules[0].RuleName");
+        await Expect(analyst.Locator("[data-testid=save-draft]")).ToBeDisabledAsync();
+        await editor.FillAsync(draft);
+        await Expect(analyst.Locator("[data-testid=publish]")).ToBeEnabledAsync();
         await analyst.Locator("[data-testid=preview-impact]").ClickAsync();
         var impact = analyst.Locator("[data-testid=impact]");
         await Expect(analyst.Locator("[data-testid=impact-changed]")).ToHaveTextAsync("3 changed");

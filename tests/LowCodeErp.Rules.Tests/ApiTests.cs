@@ -36,6 +36,8 @@ public sealed class ApiTests(RulesServerFactory server) : IClassFixture<RulesSer
         var body = await RulesServerFactory.EvaluateAsync(client, "ApprovalLimits", SmallPrimeLease);
         var broken = await client.PostAsJsonAsync("/api/rules/ApprovalLimits/evaluate", new { inputs = new { lease = new { amount = 1 } } }, Ct);
         var noInputs = await client.PostAsJsonAsync("/api/rules/ApprovalLimits/evaluate", new { }, Ct);
+        using var namelessBody = new StringContent("""{ "inputs": { "": { "amount": 1 } } }""", System.Text.Encoding.UTF8, "application/json");
+        var nameless = await client.PostAsync("/api/rules/ApprovalLimits/evaluate", namelessBody, Ct);
 
         body["version"]!.GetValue<int>().Should().BeGreaterThan(0);
         var results = body["results"]!.AsArray();
@@ -47,6 +49,8 @@ public sealed class ApiTests(RulesServerFactory server) : IClassFixture<RulesSer
         (await broken.Content.ReadFromJsonAsync<JsonNode>(Ct))!["rule"]!.ToString().Should().Be("SalesAutoApproval");
         noInputs.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await noInputs.Content.ReadFromJsonAsync<JsonNode>(Ct))!["errors"]!["inputs"].Should().NotBeNull();
+        nameless.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await nameless.Content.ReadFromJsonAsync<JsonNode>(Ct))!["errors"]!["inputs"]![0]!.ToString().Should().Contain("needs a name");
     }
 
     [Fact]

@@ -88,9 +88,62 @@ public sealed class RuleFileTests
         var report = await host.Importer.ImportAsync(folder, Ct);
 
         report.Errors.Should().ContainSingle().Which.Should()
-            .StartWith("credit-score-bands.json:$.Rules[1].Expression: cannot be parsed: Exception while parsing expression").And.EndWith("(rule 'StandardBand')");
+            .StartWith("credit-score-bands.json:$.Rules[1].Expression: cannot be parsed: ").And.EndWith("(rule 'StandardBand')");
         report.Published.Should().BeEmpty();
         var versions = await host.Store.VersionsAsync("CreditScoreBands", Ct);
         versions.Select(v => (v.Version, v.State)).Should().Equal([(1, Stores.RuleSetVersionState.Published)], "nothing half-written: no draft either");
+    }
+
+    [Fact]
+    public async Task Import_Should_PublishARuleSetWhoseTestCasesFailAtRunTime_AndReportEverySyntaxError_AndKeepGoing()
+    {
+        await using var host = await RulesHost.StartAsync();
+        var folder = Path.Combine(host.Folder, "rules");
+        Directory.CreateDirectory(folder);
+        // The test cases omit a property and give a null nested input: they fail when run, the file is still fine.
+        File.WriteAllText(Path.Combine(folder, "a-runtime.json"), """
+            { "WorkflowName": "Runtime", "Rules": [
+              { "RuleName": "High", "Expression": "applicant.score >= 700" },
+              { "RuleName": "City", "Expression": "applicant.address.city == \"Oslo\"" } ] }
+            """);
+        File.WriteAllText(Path.Combine(folder, "a-runtime.tests.json"), """
+            { "cases": [
+              { "name": "missing property", "inputs": { "applicant": { "address": { "city": "Oslo" } } }, "expect": { "successfulRules": ["City"] } },
+              { "name": "null address", "inputs": { "applicant": { "score": 710, "address": null } }, "expect": { "successfulRules": ["High"] } } ] }
+            """);
+        // Two broken rules in one file: both are named, not only the first.
+        File.WriteAllText(Path.Combine(folder, "b-broken.json"), """
+            { "WorkflowName": "Broken", "Rules": [
+              { "RuleName": "Fine", "Expression": "applicant.score > 1" },
+              { "RuleName": "Dangling", "Expression": "applicant.score >= 700 &&" },
+              { "RuleName": "Unclosed", "Expression": "(applicant.score > 1" } ] }
+            """);
+        File.WriteAllText(Path.Combine(folder, "b-broken.tests.json"), """
+            { "cases": [ { "name": "any", "inputs": { "applicant": { "score": 1 } }, "expect": {} } ] }
+            """);
+        File.WriteAllText(Path.Combine(folder, "c-after.json"), """{ "WorkflowName": "After", "Rules": [ { "RuleName": "R", "Expression": "true" } ] }""");
+
+        var report = await host.Importer.ImportAsync(folder, Ct);
+
+        report.Published.Select(p => p.Name).Should().BeEquivalentTo("Runtime", "After");
+        report.Errors.Should().HaveCount(2);
+        report.Errors[0].Should().StartWith("b-broken.json:$.Rules[1].Expression: cannot be parsed: ").And.EndWith("(rule 'Dangling')");
+        report.Errors[1].Should().StartWith("b-broken.json:$.Rules[2].Expression: cannot be parsed: ").And.EndWith("(rule 'Unclosed')");
+        var runtime = await host.Store.GetAsync("Runtime", null, Ct);
+        var tests = await Testing.RuleTestRunner.RunAsync(Engine.RuleSetCache.Compile(runtime!), Testing.RuleTestSuite.Parse(runtime!.Tests!));
+        tests.Cases.Should().OnlyContain(c => !c.Passed && c.Differences.Single().StartsWith("error: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SaveDraft_Should_AcceptTestCasesThatFailAtRunTime_AndRefuseASyntaxError()
+    {
+        await using var host = await RulesHost.StartAsync();
+        const string Tests = """{ "cases": [ { "name": "no score", "inputs": { "applicant": { "name": "x" } }, "expect": { "successfulRules": ["High"] } } ] }""";
+
+        var saved = await host.Store.SaveDraftAsync("S", """{ "WorkflowName": "S", "Rules": [ { "RuleName": "High", "Expression": "applicant.score >= 700" } ] }""", Tests, Ct);
+        var broken = async () => await host.Store.SaveDraftAsync("S", """{ "WorkflowName": "S", "Rules": [ { "RuleName": "High", "Expression": "applicant.score >= " } ] }""", Tests, Ct);
+
+        saved.State.Should().Be(Stores.RuleSetVersionState.Draft);
+        (await broken.Should().ThrowAsync<RuleSetInvalidException>()).Which.Errors.Single().JsonPath.Should().Be("$.Rules[0].Expression");
     }
 }

@@ -5,6 +5,7 @@ using LowCodeErp.ServiceDefaults.Http;
 using LowCodeErp.ServiceDefaults.OpenApi;
 using LowCodeErp.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -30,6 +31,9 @@ public static class ServiceDefaultsExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<DependencyFailureExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Minimal APIs then throw for a body or parameter they cannot bind, in every environment (the default is only in
+        // Development), so BadRequestExceptionHandler answers ProblemDetails naming the field instead of a bodyless 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddErpOpenApi();
         services.AddErpHealthChecks();
         services.AddErpServiceCallResilience(builder.Configuration);

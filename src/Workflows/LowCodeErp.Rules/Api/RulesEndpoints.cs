@@ -127,6 +127,12 @@ public static class RulesEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["inputs"] = ["an object of named inputs is required, e.g. {\"input1\": {…}}"] });
         }
 
+        if (request.Inputs.Keys.Any(string.IsNullOrEmpty))
+        {
+            // RulesEngine refers to an input by its name: a nameless one could never be used and the engine refuses it.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["inputs"] = ["every input needs a name (an empty property name was given)"] });
+        }
+
         try
         {
             var inputs = request.Inputs.Select(kv => new KeyValuePair<string, object?>(kv.Key, kv.Value));

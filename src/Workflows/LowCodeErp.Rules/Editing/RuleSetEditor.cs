@@ -74,11 +74,17 @@ public sealed class RuleSetEditor(RuleSetStore store, ImpactPreview preview, IAu
             ?? throw new RuleSetNotFoundException($"rule set '{name}' has no version {version}");
     }
 
-    /// <summary>Publishes the draft <paramref name="version"/>; null when it is not (any more) a draft.</summary>
+    /// <summary>
+    /// Publishes the draft <paramref name="version"/>; null when the rule set has no such version. A version that is no
+    /// longer a draft (published meanwhile) is a <see cref="RuleSetConflictException"/> (409 in the API).
+    /// </summary>
     public Task<RuleSetVersionInfo?> PublishAsync(ClaimsPrincipal user, string name, int version, CancellationToken cancellationToken = default) =>
         PublishAsync(user, name, version, expectedHash: null, cancellationToken);
 
-    /// <summary>Publishes the draft as the page showed, tested and previewed it (<paramref name="expectedHash"/>); a changed or already published draft is a conflict.</summary>
+    /// <summary>
+    /// Publishes the draft as the page showed, tested and previewed it (<paramref name="expectedHash"/>); null when the
+    /// rule set has no such version; a changed or already published draft is a <see cref="RuleSetConflictException"/>.
+    /// </summary>
     public async Task<RuleSetVersionInfo?> PublishAsync(ClaimsPrincipal user, string name, int version, string? expectedHash, CancellationToken cancellationToken = default)
     {
         await DemandAsync(user, ErpPermissions.WorkflowsDesign);

@@ -43,21 +43,8 @@ public sealed class EvaluationRecorder : BackgroundService
     }
 
     /// <summary>
-    /// Queues one evaluation. Serialization happens on the writer, off the caller's path: <paramref name="inputs"/> must
-    /// not change afterwards (the evaluator passes the normalised copy it made itself).
-    /// </summary>
-    public void Record(IReadOnlyDictionary<string, object?> inputs, RuleEvaluation evaluation)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(evaluation);
-        if (_options.RecordEvaluations && BudgetOf(evaluation.RuleSet).TryTake())
-        {
-            _queue.Writer.TryWrite(new Pending(inputs, evaluation, _clock.GetUtcNow()));
-        }
-    }
-
-    /// <summary>
-    /// The evaluator's path, on every evaluation: the budget hangs on the compiled rule set (no lookup by name), and only
+    /// Queues one evaluation; serialization happens on the writer, off the caller's path. The evaluator's path, on every
+    /// evaluation: the budget hangs on the compiled rule set (no lookup by name), and only
     /// a sampled evaluation pays for the dictionary the writer serializes.
     /// </summary>
     internal void Record(CompiledRuleSet ruleSet, KeyValuePair<string, object?>[] inputs, RuleEvaluation evaluation)
@@ -164,7 +151,8 @@ public sealed class EvaluationRecorder : BackgroundService
 
     private void OpenNewWindow()
     {
-        foreach (var budget in _budgets.Values)
+        // Enumerating the dictionary itself takes no lock and makes no snapshot (Values does both), once a second.
+        foreach (var (_, budget) in _budgets)
         {
             budget.Reset();
         }

@@ -80,7 +80,7 @@ public sealed class RuleSetStore(RulesDatabase database, IRuleSetPublishedNotifi
     public async Task<RuleSetVersionInfo> SaveDraftAsync(string name, string content, string? tests, string? expectedHash,
         CancellationToken cancellationToken = default)
     {
-        await ValidateAsync(name, content, tests);
+        Validate(name, content, tests);
         await using var db = database.CreateDbContext();
         var latest = await db.RuleSets.AsNoTracking().Where(r => r.Name == name).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
         if (expectedHash is not null && !string.Equals(latest?.ContentHash, expectedHash, StringComparison.Ordinal))
@@ -219,61 +219,12 @@ public sealed class RuleSetStore(RulesDatabase database, IRuleSetPublishedNotifi
         return errors;
     }
 
-    /// <summary>
-    /// Expressions that RulesEngine cannot parse, found by evaluating the test cases' inputs. RulesEngine compiles an
-    /// expression only for concrete input types, so this is where a syntax error (<c>a &gt;= 700 &amp;&amp;</c>) shows
-    /// before publishing; without test cases it shows at the first evaluation (422, or an incident naming the rule). A
-    /// missing property is not reported here: it depends on the inputs, and the failing test case reports it.
-    /// </summary>
-    public static async Task<IReadOnlyList<RuleFileError>> ExpressionProblemsAsync(string name, RulesEngine.Models.Workflow workflow, Testing.RuleTestSuite suite)
-    {
-        ArgumentNullException.ThrowIfNull(workflow);
-        ArgumentNullException.ThrowIfNull(suite);
-        var compiled = new CompiledRuleSet(name, 0, workflow);
-        var errors = new Dictionary<string, RuleFileError>(StringComparer.Ordinal);
-        foreach (var testCase in suite.Cases)
-        {
-            try
-            {
-                await compiled.EvaluateAsync(RuleInputs.Normalize(testCase.Inputs));
-            }
-            catch (RuleEvaluationException exception) when (exception.Detail.StartsWith("Exception while parsing expression", StringComparison.Ordinal) &&
-                                                            !exception.Detail.Contains("No property or field", StringComparison.Ordinal))
-            {
-                errors.TryAdd(exception.RuleName, new RuleFileError($"{PathOf(workflow.Rules, exception.RuleName, "$.Rules") ?? "$.Rules"}.Expression",
-                    $"cannot be parsed: {exception.Detail}", exception.RuleName));
-            }
-        }
-
-        return [.. errors.Values];
-    }
-
-    private static string? PathOf(IEnumerable<RulesEngine.Models.Rule>? rules, string ruleName, string path)
-    {
-        var index = 0;
-        foreach (var rule in rules ?? [])
-        {
-            var rulePath = $"{path}[{index++}]";
-            if (string.Equals(rule.RuleName, ruleName, StringComparison.Ordinal))
-            {
-                return rulePath;
-            }
-
-            if (PathOf(rule.Rules, ruleName, $"{rulePath}.Rules") is { } nested)
-            {
-                return nested;
-            }
-        }
-
-        return null;
-    }
-
-    private static async Task ValidateAsync(string name, string content, string? tests)
+    private static void Validate(string name, string content, string? tests)
     {
         var errors = Problems(name, content, tests);
         if (errors.Count == 0 && tests is not null && RuleSetParser.Parse(content).Workflow is { } workflow)
         {
-            errors = await ExpressionProblemsAsync(name, workflow, Testing.RuleTestSuite.Parse(tests));
+            errors = Testing.ExpressionSyntaxCheck.Check(workflow, Testing.RuleTestSuite.Parse(tests));
         }
 
         if (errors.Count > 0)

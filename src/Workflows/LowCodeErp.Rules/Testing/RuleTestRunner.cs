@@ -50,14 +50,13 @@ public static class RuleTestRunner
         CompareSet("successEvents", expect.SuccessEvents, actual.SuccessEvents, differences);
         foreach (var (rule, expected) in expect.Outputs ?? new Dictionary<string, JsonElement>())
         {
-            var index = actual.Results.ToList().FindIndex(r => r.RuleName == rule);
-            if (index < 0)
+            if (ResultOf(actual, rule) is not { } result)
             {
                 differences.Add($"outputs.{rule}: no rule named '{rule}'");
                 continue;
             }
 
-            var output = JsonSerializer.SerializeToElement(actual.Results[index].Output, ValueConversion.JsonOptions);
+            var output = JsonSerializer.SerializeToElement(result.Output, ValueConversion.JsonOptions);
             if (!JsonEquals(expected, output))
             {
                 differences.Add($"outputs.{rule}: expected {expected.GetRawText()}, actual {output.GetRawText()}");
@@ -65,6 +64,19 @@ public static class RuleTestRunner
         }
 
         return differences;
+    }
+
+    private static RuleResult? ResultOf(RuleEvaluation evaluation, string ruleName)
+    {
+        for (var i = 0; i < evaluation.Results.Count; i++)
+        {
+            if (string.Equals(evaluation.Results[i].RuleName, ruleName, StringComparison.Ordinal))
+            {
+                return evaluation.Results[i];
+            }
+        }
+
+        return null;
     }
 
     private static void CompareSet(string what, IReadOnlyList<string>? expected, IReadOnlyList<string> actual, List<string> differences)
