@@ -21,7 +21,7 @@ public sealed class InboxFormTests
         var chromium = ChromiumRequirement.ExecutablePath();
         await using var server = new StudioServer();
         await using var browser = await InboxBrowser.LaunchAsync(chromium);
-        await RunAsync(browser, async () =>
+        await browser.RunAsync("inbox-failure", async () =>
         {
             var (underwriter, _) = await OpenClaimedReviewAsync(server, browser);
 
@@ -48,7 +48,7 @@ public sealed class InboxFormTests
         var chromium = ChromiumRequirement.ExecutablePath();
         await using var server = new StudioServer();
         await using var browser = await InboxBrowser.LaunchAsync(chromium);
-        await RunAsync(browser, async () =>
+        await browser.RunAsync("inbox-failure", async () =>
         {
             var (underwriter, instanceId) = await OpenClaimedReviewAsync(server, browser);
 
@@ -85,7 +85,7 @@ public sealed class InboxFormTests
         var chromium = ChromiumRequirement.ExecutablePath();
         await using var server = new StudioServer(LostTaskChanges.Install);
         await using var browser = await InboxBrowser.LaunchAsync(chromium);
-        await RunAsync(browser, async () =>
+        await browser.RunAsync("inbox-failure", async () =>
         {
             var (first, _) = await OpenClaimedReviewAsync(server, browser);
             var second = await browser.OpenTabAsync(first, "underwriter (tab 2)");
@@ -132,19 +132,6 @@ public sealed class InboxFormTests
     {
         await page.ClickAsync("[data-testid=field-rating] .mud-select");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = rating }).First.ClickAsync();
-    }
-
-    private static async Task RunAsync(InboxBrowser browser, Func<Task> steps)
-    {
-        try
-        {
-            await steps();
-        }
-        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
-        {
-            await browser.ScreenshotAllAsync("inbox-failure");
-            throw new InvalidOperationException($"{exception.Message}\nBrowser problems:\n{string.Join("\n", browser.Problems)}", exception);
-        }
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -22,16 +22,7 @@ public sealed class InboxJourneyTests
         var chromium = ChromiumRequirement.ExecutablePath();
         await using var server = new StudioServer();
         await using var browser = await InboxBrowser.LaunchAsync(chromium);
-        try
-        {
-            await JourneyAsync(server, browser);
-        }
-        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
-        {
-            // What each staff member saw when it failed, and what the browser reported, next to the other screenshots.
-            await browser.ScreenshotAllAsync("inbox-failure");
-            throw new InvalidOperationException($"{exception.Message}\nBrowser problems:\n{string.Join("\n", browser.Problems)}", exception);
-        }
+        await browser.RunAsync("inbox-failure", () => JourneyAsync(server, browser));
     }
 
     private static async Task JourneyAsync(StudioServer server, InboxBrowser browser)

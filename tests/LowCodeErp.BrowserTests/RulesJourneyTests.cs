@@ -29,15 +29,7 @@ public sealed class RulesJourneyTests
         var chromium = ChromiumRequirement.ExecutablePath();
         await using var server = new StudioServer();
         await using var browser = await InboxBrowser.LaunchAsync(chromium);
-        try
-        {
-            await JourneyAsync(server, browser);
-        }
-        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
-        {
-            await browser.ScreenshotAllAsync("rules-failure");
-            throw new InvalidOperationException($"{exception.Message}\nBrowser problems:\n{string.Join("\n", browser.Problems)}", exception);
-        }
+        await browser.RunAsync("rules-failure", () => JourneyAsync(server, browser));
 
         browser.Problems.Should().BeEmpty("no console error, page error or failed request on any page");
     }

@@ -118,6 +118,24 @@ public sealed class InboxBrowser : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a test's browser steps; when one fails, every signed-in page is saved as <c>{failurePrefix}-{user}.png</c>
+    /// and the failure names what the browser reported, so a red run shows what each user saw.
+    /// </summary>
+    public async Task RunAsync(string failurePrefix, Func<Task> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        try
+        {
+            await steps();
+        }
+        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
+        {
+            await ScreenshotAllAsync(failurePrefix);
+            throw new InvalidOperationException($"{exception.Message}\nBrowser problems:\n{string.Join("\n", Problems)}", exception);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _browser.DisposeAsync();
