@@ -202,7 +202,26 @@ public sealed class RuleSetStore(RulesDatabase database, IRuleSetPublishedNotifi
     /// Every problem of a rule set document and its tests document, as saving would report them (editors check while
     /// the user types; saving checks again).
     /// </summary>
-    public static IReadOnlyList<RuleFileError> Problems(string name, string content, string? tests)
+    public static IReadOnlyList<RuleFileError> Problems(string name, string content, string? tests) =>
+        Inspect(name, content, tests).Errors;
+
+    private static void Validate(string name, string content, string? tests)
+    {
+        var (errors, workflow, suite) = Inspect(name, content, tests);
+        if (errors.Count == 0 && workflow is not null && suite is not null)
+        {
+            errors = [.. Testing.ExpressionSyntaxCheck.Check(workflow, suite)];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RuleSetInvalidException(errors);
+        }
+    }
+
+    // Parses both documents once: the document problems, and what the expression check needs when there are none.
+    private static (List<RuleFileError> Errors, RulesEngine.Models.Workflow? Workflow, Testing.RuleTestSuite? Suite) Inspect(
+        string name, string content, string? tests)
     {
         var parsed = RuleSetParser.Parse(content);
         var errors = parsed.Errors.ToList();
@@ -211,26 +230,13 @@ public sealed class RuleSetStore(RulesDatabase database, IRuleSetPublishedNotifi
             errors.Add(new RuleFileError("$.WorkflowName", $"'{workflow.WorkflowName}' must be the rule set's name '{name}'"));
         }
 
-        if (tests is not null)
+        var suite = tests is null ? null : Testing.RuleTestSuite.Parse(tests);
+        if (suite is not null)
         {
-            errors.AddRange(Testing.RuleTestSuite.Parse(tests).Errors);
+            errors.AddRange(suite.Errors);
         }
 
-        return errors;
-    }
-
-    private static void Validate(string name, string content, string? tests)
-    {
-        var errors = Problems(name, content, tests);
-        if (errors.Count == 0 && tests is not null && RuleSetParser.Parse(content).Workflow is { } workflow)
-        {
-            errors = Testing.ExpressionSyntaxCheck.Check(workflow, Testing.RuleTestSuite.Parse(tests));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new RuleSetInvalidException(errors);
-        }
+        return (errors, parsed.Workflow, suite);
     }
 
     private static async Task SaveAsync(RulesDbContext db, string conflict, CancellationToken cancellationToken)
