@@ -1,9 +1,7 @@
 using System.Data.Common;
-using System.Text.Json;
 using FluentAssertions;
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Core.Model;
-using LowCodeErp.Workflows.Core.Serialization;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using LowCodeErp.Workflows.Runtime.Stores;
 using LowCodeErp.Workflows.Runtime.Tests.Infrastructure;
@@ -153,7 +151,7 @@ public abstract class GroupCommitTests(TestDatabase database)
     }
 
     [Fact]
-    public async Task A_journal_segment_written_by_the_writer_should_be_stored_as_the_serializers_text()
+    public async Task A_journal_segment_written_by_the_writer_should_be_stored_as_the_segment_text()
     {
         await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
         var workflow = await host.Runner.RunAsync(await PublishAsync(host), new RunOptions { StandardOutput = TextWriter.Null }, Ct);
@@ -165,7 +163,7 @@ public abstract class GroupCommitTests(TestDatabase database)
         await host.Services.GetRequiredService<GroupCommitWriter>().CommitAsync([write]);
 
         await write.Completion;
-        var expected = JsonSerializer.Serialize(entries, SerializerOptions.Default);
+        var expected = JournalJson.Write(entries);
         await using var db = host.Contexts.CreateDbContext();
         // Compared in SQL: on SQLite a BLOB never equals a TEXT value, so this also proves the column's storage class.
         (await db.Journal.CountAsync(j => j.InstanceId == workflow.InstanceId && j.EntriesJson == expected, Ct)).Should().Be(1);

@@ -52,7 +52,7 @@ public sealed class EfWorkflowLogStore(IDbContextFactory<WorkflowsDbContext> con
             .OrderBy(j => j.LastSequence).Select(j => j.EntriesJson).AsAsyncEnumerable();
         await foreach (var json in segments.WithCancellation(cancellationToken))
         {
-            foreach (var entry in JsonSerializer.Deserialize<List<JournalEntry>>(json, SerializerOptions.Default) ?? [])
+            foreach (var entry in JournalJson.Read(json))
             {
                 if (entry.Sequence > afterSequence && entries.Count < take)
                 {

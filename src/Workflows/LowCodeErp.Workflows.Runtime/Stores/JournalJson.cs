@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LowCodeErp.Workflows.Core.Execution;
@@ -7,27 +8,20 @@ using LowCodeErp.Workflows.Core.Serialization;
 namespace LowCodeErp.Workflows.Runtime.Stores;
 
 /// <summary>
-/// Writes journal entries as the JSON array <see cref="JsonSerializer"/> would (same names, order, omitted nulls and
-/// escaping), field by field into a reused per-thread buffer. Every burst of every instance writes a segment (22 entries
-/// for a 10-activity run, about 5.6 KB), and the reflection-driven serializer made that the most expensive part of a save.
-/// Payloads are free-form objects and still go through the serializer.
+/// The JSON of a journal segment (the entries of one burst). Every save writes one — 22 entries for a 10-activity run —
+/// and in the entry-per-object shape the serializer produces (about 5.6 KB per run, mostly repeated property names,
+/// timestamps and activity descriptions) it was the largest part of a save, both to build and for SQLite to write. So a
+/// segment is written compactly (<see cref="JournalSegmentFormat"/>, about 1.2 KB for the same run) into a reused
+/// per-thread buffer; <see cref="Read"/> understands both that and the older array of entry objects, which databases
+/// written before it still hold.
 /// </summary>
 internal static class JournalJson
 {
-    private static readonly JsonEncodedText Sequence = JsonEncodedText.Encode("sequence");
-    private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
-    private static readonly JsonEncodedText ActivityInstanceId = JsonEncodedText.Encode("activityInstanceId");
-    private static readonly JsonEncodedText ParentActivityInstanceId = JsonEncodedText.Encode("parentActivityInstanceId");
-    private static readonly JsonEncodedText ActivityId = JsonEncodedText.Encode("activityId");
-    private static readonly JsonEncodedText ActivityType = JsonEncodedText.Encode("activityType");
-    private static readonly JsonEncodedText ActivityName = JsonEncodedText.Encode("activityName");
-    private static readonly JsonEncodedText ActivityNodeId = JsonEncodedText.Encode("activityNodeId");
-    private static readonly JsonEncodedText EventName = JsonEncodedText.Encode("eventName");
-    private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
-    private static readonly JsonEncodedText Payload = JsonEncodedText.Encode("payload");
-
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static Dictionary<string, int>? _activityIndexes;
 
     /// <summary>The entries as JSON text (EF's path: appends outside a burst).</summary>
     public static string Write(IReadOnlyList<JournalEntry> entries) => Encoding.UTF8.GetString(Serialize(entries));
@@ -35,20 +29,26 @@ internal static class JournalJson
     /// <summary>The entries as UTF-8 JSON bytes (the group-commit writer's path), with no text in between.</summary>
     public static byte[] WriteUtf8(IReadOnlyList<JournalEntry> entries) => Serialize(entries).ToArray();
 
+    /// <summary>The entries of a stored segment, in either format.</summary>
+    public static List<JournalEntry> Read(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return root.ValueKind == JsonValueKind.Array
+            ? root.Deserialize<List<JournalEntry>>(SerializerOptions.Default) ?? []
+            : JournalSegmentFormat.Read(root);
+    }
+
     // The span is valid until this thread's next call.
     private static ReadOnlySpan<byte> Serialize(IReadOnlyList<JournalEntry> entries)
     {
-        var buffer = _buffer ??= new ArrayBufferWriter<byte>(8192);
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(4096);
+        var indexes = _activityIndexes ??= new Dictionary<string, int>(StringComparer.Ordinal);
         buffer.ResetWrittenCount();
+        indexes.Clear();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = SerializerOptions.Default.Encoder, SkipValidation = true }))
         {
-            json.WriteStartArray();
-            foreach (var entry in entries)
-            {
-                WriteEntry(json, entry);
-            }
-
-            json.WriteEndArray();
+            JournalSegmentFormat.Write(json, entries, indexes);
         }
 
         if (buffer.Capacity > 1 << 20)
@@ -56,36 +56,201 @@ internal static class JournalJson
             _buffer = null; // one huge burst must not pin a megabyte per thread forever (the span stays valid: it is not reused)
         }
 
-        return buffer.WrittenSpan;
-    }
-
-    private static void WriteEntry(Utf8JsonWriter json, JournalEntry entry)
-    {
-        json.WriteStartObject();
-        json.WriteNumber(Sequence, entry.Sequence);
-        json.WriteString(Timestamp, entry.Timestamp);
-        json.WriteString(ActivityInstanceId, entry.ActivityInstanceId);
-        WriteIfNotNull(json, ParentActivityInstanceId, entry.ParentActivityInstanceId);
-        json.WriteString(ActivityId, entry.ActivityId);
-        json.WriteString(ActivityType, entry.ActivityType);
-        WriteIfNotNull(json, ActivityName, entry.ActivityName);
-        json.WriteString(ActivityNodeId, entry.ActivityNodeId);
-        json.WriteString(EventName, entry.EventName);
-        WriteIfNotNull(json, Message, entry.Message);
-        if (entry.Payload is not null)
+        if (indexes.Count > 4096)
         {
-            json.WritePropertyName(Payload);
-            JsonSerializer.Serialize(json, entry.Payload, SerializerOptions.Default);
+            _activityIndexes = null;
         }
 
+        return buffer.WrittenSpan;
+    }
+}
+
+/// <summary>
+/// A segment as one object: <c>{"v":2,"s":first sequence,"t":first timestamp,"a":[activity executions],"e":[entries]}</c>.
+/// Each activity execution of the segment is described once, as <c>[activityInstanceId, parent, activityId, activityType,
+/// activityName, activityNodeId]</c>, where parent is the index of another row of <c>a</c>, an id from outside the
+/// segment, or null. An entry is <c>[row of a, eventName, ticks after t]</c>, followed only when needed by the sequence
+/// (when it is not the previous one + 1), the message and the payload. Trailing nulls are left out. Timestamps are
+/// restored with the first entry's offset: the same instants (the engine writes UTC anyway).
+/// </summary>
+internal static class JournalSegmentFormat
+{
+    public const int Version = 2;
+
+    public static void Write(Utf8JsonWriter json, IReadOnlyList<JournalEntry> entries, Dictionary<string, int> indexes)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("v"u8, Version);
+        if (entries.Count == 0)
+        {
+            json.WriteEndObject();
+            return;
+        }
+
+        var first = entries[0];
+        json.WriteNumber("s"u8, first.Sequence);
+        json.WriteString("t"u8, first.Timestamp);
+        json.WriteStartArray("a"u8);
+        foreach (var entry in entries)
+        {
+            if (indexes.TryAdd(entry.ActivityInstanceId, indexes.Count))
+            {
+                WriteActivity(json, entry, indexes);
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("e"u8);
+        var expected = first.Sequence;
+        foreach (var entry in entries)
+        {
+            WriteEntry(json, entry, indexes[entry.ActivityInstanceId], entry.Sequence == expected ? null : entry.Sequence, entry.Timestamp - first.Timestamp);
+            expected = entry.Sequence + 1;
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
-    private static void WriteIfNotNull(Utf8JsonWriter json, JsonEncodedText name, string? value)
+    public static List<JournalEntry> Read(JsonElement segment)
     {
-        if (value is not null)
+        if (!segment.TryGetProperty("v", out var version) || version.GetInt32() != Version)
         {
-            json.WriteString(name, value);
+            throw new JsonException($"Unknown journal segment format {(version.ValueKind == JsonValueKind.Undefined ? "(no version)" : version.ToString())}.");
+        }
+
+        if (!segment.TryGetProperty("e", out var rows))
+        {
+            return [];
+        }
+
+        var sequence = segment.GetProperty("s").GetInt64();
+        var start = segment.GetProperty("t").GetDateTimeOffset();
+        var activities = segment.GetProperty("a").EnumerateArray().ToList();
+        var entries = new List<JournalEntry>(rows.GetArrayLength());
+        foreach (var row in rows.EnumerateArray())
+        {
+            var activity = activities[Field(row, 0).GetInt32()];
+            if (Field(row, 3) is { ValueKind: JsonValueKind.Number } explicitSequence)
+            {
+                sequence = explicitSequence.GetInt64();
+            }
+
+            var parent = Field(activity, 1);
+            entries.Add(new JournalEntry(
+                sequence,
+                start.AddTicks(Field(row, 2).GetInt64()),
+                Field(activity, 0).GetString()!,
+                parent.ValueKind == JsonValueKind.Number ? Field(activities[parent.GetInt32()], 0).GetString() : Text(parent),
+                Field(activity, 2).GetString()!,
+                Field(activity, 3).GetString()!,
+                Text(Field(activity, 4)),
+                Field(activity, 5).GetString()!,
+                Field(row, 1).GetString()!,
+                Text(Field(row, 4)),
+                Field(row, 5) is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } payload ? payload.Clone() : null));
+            sequence++;
+        }
+
+        return entries;
+    }
+
+    private static void WriteActivity(Utf8JsonWriter json, JournalEntry entry, Dictionary<string, int> indexes)
+    {
+        json.WriteStartArray();
+        json.WriteStringValue(entry.ActivityInstanceId);
+        if (entry.ParentActivityInstanceId is null)
+        {
+            json.WriteNullValue();
+        }
+        else if (indexes.TryGetValue(entry.ParentActivityInstanceId, out var parent))
+        {
+            json.WriteNumberValue(parent);
+        }
+        else
+        {
+            json.WriteStringValue(entry.ParentActivityInstanceId);
+        }
+
+        json.WriteStringValue(entry.ActivityId);
+        json.WriteStringValue(entry.ActivityType);
+        if (entry.ActivityName is null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            json.WriteStringValue(entry.ActivityName);
+        }
+
+        json.WriteStringValue(entry.ActivityNodeId);
+        json.WriteEndArray();
+    }
+
+    private static void WriteEntry(Utf8JsonWriter json, JournalEntry entry, int activity, long? sequence, TimeSpan offset)
+    {
+        json.WriteStartArray();
+        json.WriteNumberValue(activity);
+        json.WriteStringValue(entry.EventName);
+        json.WriteNumberValue(offset.Ticks);
+        // Optional tail: written up to the last field that is present.
+        var tail = entry.Payload is not null ? 3 : entry.Message is not null ? 2 : sequence is not null ? 1 : 0;
+        if (tail >= 1)
+        {
+            WriteNumberOrNull(json, sequence);
+        }
+
+        if (tail >= 2)
+        {
+            if (entry.Message is null)
+            {
+                json.WriteNullValue();
+            }
+            else
+            {
+                json.WriteStringValue(entry.Message);
+            }
+        }
+
+        if (tail == 3)
+        {
+            WritePayload(json, entry.Payload!);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WritePayload(Utf8JsonWriter json, object payload)
+    {
+        // The common payload, a completed activity's outcomes, without the serializer's reflection path.
+        if (payload is IReadOnlyList<string> strings)
+        {
+            json.WriteStartArray();
+            foreach (var text in strings)
+            {
+                json.WriteStringValue(text);
+            }
+
+            json.WriteEndArray();
+            return;
+        }
+
+        JsonSerializer.Serialize(json, payload, SerializerOptions.Default);
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, long? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumberValue(number);
+        }
+        else
+        {
+            json.WriteNullValue();
         }
     }
+
+    private static JsonElement Field(JsonElement array, int index) => index < array.GetArrayLength() ? array[index] : default;
+
+    private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -138,7 +138,7 @@ internal sealed class WriterSession(WorkflowsDatabaseOptions database, Func<Writ
                 // What EF does on every SQLite connection it opens (foreign keys), plus the runtime's durability level.
                 await using var pragma = connection.CreateCommand();
                 pragma.CommandText = "PRAGMA foreign_keys = 1; " + SqliteSynchronousInterceptor.Pragma +
-                                     $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.WriterAutoCheckpointPages};";
+                                     $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.WriterAutoCheckpointPages}; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;";
                 await pragma.ExecuteNonQueryAsync().ConfigureAwait(false);
             }
         }
