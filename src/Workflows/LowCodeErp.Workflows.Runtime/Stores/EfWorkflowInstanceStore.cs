@@ -35,7 +35,7 @@ public sealed class EfWorkflowInstanceStore(IDbContextFactory<WorkflowsDbContext
     internal static InstanceWrite Prepare(WorkflowState state, Guid? expectedStamp)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var row = new WorkflowInstanceRecord { Id = state.Id, CreatedAt = state.CreatedAt.ToUniversalTime(), ConcurrencyStamp = Guid.NewGuid() };
+        var row = new WorkflowInstanceRecord { Id = state.Id, CreatedAt = state.CreatedAt.ToUniversalTime(), ConcurrencyStamp = InstanceIds.NewVersion4() };
         Copy(state, row);
         return new InstanceWrite(row, expectedStamp, [.. state.Bookmarks.Select(b => BookmarkRows.From(b, state))]);
     }
