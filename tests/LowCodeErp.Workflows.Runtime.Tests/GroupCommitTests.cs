@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Text.Json;
 using FluentAssertions;
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Core.Model;
+using LowCodeErp.Workflows.Core.Serialization;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using LowCodeErp.Workflows.Runtime.Stores;
 using LowCodeErp.Workflows.Runtime.Tests.Infrastructure;
@@ -169,6 +171,27 @@ public abstract class GroupCommitTests(TestDatabase database)
         (await db.Journal.CountAsync(j => j.InstanceId == workflow.InstanceId && j.EntriesJson == expected, Ct)).Should().Be(1);
         (await host.Logs.ListJournalAsync(workflow.InstanceId, take: 1000, cancellationToken: Ct)).Select(e => (e.Sequence, e.Message))
             .Should().Equal(entries.Select(e => (e.Sequence, e.Message)));
+    }
+
+    [Fact]
+    public async Task A_new_instance_written_by_the_writer_should_store_its_state_as_text_that_reads_back()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var workflow = await host.Runner.RunAsync(await PublishAsync(host), new RunOptions { StandardOutput = TextWriter.Null }, Ct);
+        var state = WorkflowStateMapper.ToState(workflow);
+        // Non-ASCII text: SQLite gets the state's UTF-8 bytes (converted on the caller's thread) cast to TEXT.
+        state.CorrelationId = "Müller & Söhne 😀";
+
+        var stamp = await host.Instances.SaveAsync(state, null, Ct);
+
+        var stored = await host.Instances.LoadAsync(state.Id, Ct);
+        stored!.ConcurrencyStamp.Should().Be(stamp);
+        stored.State.CorrelationId.Should().Be("Müller & Söhne 😀");
+        stored.State.Status.Should().Be(state.Status);
+        await using var db = host.Contexts.CreateDbContext();
+        var expected = JsonSerializer.Serialize(state, SerializerOptions.Default);
+        // Compared in SQL: on SQLite a BLOB never equals a TEXT value, so this also proves the column's storage class.
+        (await db.Instances.CountAsync(i => i.Id == state.Id && i.StateJson == expected && i.CorrelationId == "Müller & Söhne 😀", Ct)).Should().Be(1);
     }
 
     private static InstanceWrite Write(WorkflowExecutionContext workflow, Guid? expectedStamp, string name)

@@ -40,6 +40,9 @@ internal sealed class InstanceWrite(WorkflowInstanceRecord row, Guid? expectedSt
     /// <summary>Child instances started by this burst (ExecuteWorkflow, DispatchWorkflow): they commit with it or not at all.</summary>
     public IReadOnlyList<InstanceWrite> Children { get; set; } = [];
 
+    /// <summary>A new row's insert values as the provider stores them, made on the caller's thread (SQLite); null: the writer reads them.</summary>
+    public object?[]? InsertValues { get; set; }
+
     /// <summary>Completes when the unit is committed, or fails with why it was not.</summary>
     public Task Completion => _done.Task;
 

@@ -31,20 +31,49 @@ internal sealed class Statement(string sql, IReadOnlyList<StatementParameter> pa
     /// per row cost the single writer thread more than stepping the statement). Only for providers whose parameter
     /// settings depend on the mapping alone (SQL Server's string sizes depend on the value).
     /// </summary>
-    public void Rebind(DbCommand command, ReadOnlySpan<object?> values)
+    public void Rebind(DbCommand command, object?[] values, bool converted = false)
     {
         var target = command.Parameters;
         if (target.Count != Parameters.Count)
         {
-            Bind(command, target, values);
+            Bind(command, target, converted ? FromProvider(values) : values);
             return;
         }
 
         for (var i = 0; i < Parameters.Count; i++)
         {
             var value = values[i];
-            target[i].Value = (Parameters[i].Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+            target[i].Value = (!converted && Parameters[i].Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
         }
+    }
+
+    /// <summary>Converts <paramref name="values"/> in place to what the provider stores (as <see cref="Rebind"/> would) and returns them.</summary>
+    public object?[] ToProvider(object?[] values)
+    {
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            if (Parameters[i].Mapping.Converter is { } converter)
+            {
+                values[i] = converter.ConvertToProvider(values[i]);
+            }
+        }
+
+        return values;
+    }
+
+    // A command's first use creates its parameters through the mappings, which convert: undo a prior conversion.
+    private object?[] FromProvider(object?[] values)
+    {
+        var model = (object?[])values.Clone();
+        for (var i = 0; i < Parameters.Count; i++)
+        {
+            if (Parameters[i].Mapping.Converter is { } converter)
+            {
+                model[i] = converter.ConvertFromProvider(model[i]);
+            }
+        }
+
+        return model;
     }
 }
 

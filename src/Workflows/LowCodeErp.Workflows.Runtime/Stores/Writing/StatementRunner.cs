@@ -12,8 +12,11 @@ internal sealed class StaleWriteException(InstanceWrite write)
 /// <summary>Runs the statements of one transaction: one by one on reused commands, or collected into one round trip.</summary>
 internal abstract class StatementRunner
 {
-    /// <summary>Runs (or queues) a statement; with <paramref name="mustMatchOneRowOf"/> it must affect exactly one row.</summary>
-    public abstract ValueTask RunAsync(Statement statement, object?[] values, InstanceWrite? mustMatchOneRowOf = null);
+    /// <summary>
+    /// Runs (or queues) a statement; with <paramref name="mustMatchOneRowOf"/> it must affect exactly one row.
+    /// <paramref name="converted"/>: the values are already what the provider stores (<see cref="Statement.ToProvider"/>).
+    /// </summary>
+    public abstract ValueTask RunAsync(Statement statement, object?[] values, InstanceWrite? mustMatchOneRowOf = null, bool converted = false);
 
     /// <summary>Sends what is queued (a no-op when statements run at once).</summary>
     public abstract ValueTask FlushAsync();
@@ -26,7 +29,7 @@ internal abstract class StatementRunner
 internal sealed class CommandRunner(DbConnection connection, DbTransaction transaction, Dictionary<Statement, DbCommand> commands, bool reuseParameters)
     : StatementRunner
 {
-    public override async ValueTask RunAsync(Statement statement, object?[] values, InstanceWrite? mustMatchOneRowOf = null)
+    public override async ValueTask RunAsync(Statement statement, object?[] values, InstanceWrite? mustMatchOneRowOf = null, bool converted = false)
     {
         if (!commands.TryGetValue(statement, out var command))
         {
@@ -38,11 +41,11 @@ internal sealed class CommandRunner(DbConnection connection, DbTransaction trans
         command.Transaction = transaction;
         if (reuseParameters)
         {
-            statement.Rebind(command, values);
+            statement.Rebind(command, values, converted);
         }
         else
         {
-            statement.Bind(command, command.Parameters, values);
+            statement.Bind(command, command.Parameters, converted ? throw new InvalidOperationException("Converted values need reused parameters.") : values);
         }
 
         var affected = await command.ExecuteNonQueryAsync().ConfigureAwait(false);
@@ -63,8 +66,13 @@ internal sealed class BatchRunner(DbConnection connection, DbTransaction transac
     private readonly DbCommand _parameterFactory = connection.CreateCommand();
     private DbBatch? _batch;
 
-    public override ValueTask RunAsync(Statement statement, object?[] values, InstanceWrite? mustMatchOneRowOf = null)
+    public override ValueTask RunAsync(Statement statement, object?[] values, InstanceWrite? mustMatchOneRowOf = null, bool converted = false)
     {
+        if (converted)
+        {
+            throw new InvalidOperationException("A batch binds through the mappings, which convert: it takes unconverted values.");
+        }
+
         _batch ??= connection.CreateBatch();
         _batch.Transaction = transaction;
         var command = _batch.CreateBatchCommand();

@@ -1,3 +1,4 @@
+using System.Text;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,9 +14,10 @@ internal sealed class WriteStatements
     private readonly TableColumns _incidents;
     private readonly TableColumns _journal;
     private readonly TableColumn[] _updated;
-    private readonly bool _utf8Journal;
+    private readonly bool _utf8Text;
+    private readonly int _stateColumn;
 
-    private WriteStatements(WorkflowsDbContext db, bool positional, bool utf8Journal)
+    private WriteStatements(WorkflowsDbContext db, bool positional, bool utf8Text)
     {
         var model = db.Model;
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -26,7 +28,10 @@ internal sealed class WriteStatements
         _journal = new TableColumns(model, typeof(JournalSegmentRecord), sql, positional);
         // An update rewrites everything but the key and the creation time.
         _updated = [.. _instances.Columns.Where(c => !c.Property.IsPrimaryKey() && c.Property.Name != nameof(WorkflowInstanceRecord.CreatedAt))];
-        InsertInstance = _instances.Insert();
+        var bytes = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(byte[]));
+        var state = _instances.Column(nameof(WorkflowInstanceRecord.StateJson));
+        _stateColumn = _instances.Columns.ToList().IndexOf(state);
+        InsertInstance = utf8Text ? _instances.Insert(state, bytes) : _instances.Insert();
         // The stamp the caller loaded is in the WHERE: a save that happened since matches no row.
         UpdateInstance = _instances.Update(_updated,
             [_instances.Column(nameof(WorkflowInstanceRecord.Id)), _instances.Column(nameof(WorkflowInstanceRecord.ConcurrencyStamp))]);
@@ -35,10 +40,8 @@ internal sealed class WriteStatements
         DeleteTimer = _timers.DeleteWhere(_timers.Column(nameof(TimerRecord.Id)));
         InsertTimer = _timers.Insert();
         InsertIncident = _incidents.Insert();
-        _utf8Journal = utf8Journal;
-        InsertJournal = utf8Journal
-            ? _journal.Insert(_journal.Column(nameof(JournalSegmentRecord.EntriesJson)), db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(byte[])))
-            : _journal.Insert();
+        _utf8Text = utf8Text;
+        InsertJournal = utf8Text ? _journal.Insert(_journal.Column(nameof(JournalSegmentRecord.EntriesJson)), bytes) : _journal.Insert();
     }
 
     public Statement InsertInstance { get; }
@@ -51,13 +54,26 @@ internal sealed class WriteStatements
     public Statement InsertJournal { get; }
 
     /// <summary>
-    /// PostgreSQL gets positional placeholders (its batches then need no SQL rewriting). With <paramref name="utf8Journal"/>
-    /// (SQLite) the journal's entries are bound as their UTF-8 bytes (<see cref="JournalSegmentWrite.EntriesUtf8"/>),
-    /// otherwise as text (<see cref="JournalSegmentWrite.Text"/>).
+    /// PostgreSQL gets positional placeholders (its batches then need no SQL rewriting). With <paramref name="utf8Text"/>
+    /// (SQLite) the journal's entries (<see cref="JournalSegmentWrite.EntriesUtf8"/>) and a new row's state JSON are bound
+    /// as UTF-8 bytes and cast to text in the SQL, otherwise as text (<see cref="JournalSegmentWrite.Text"/>).
     /// </summary>
-    public static WriteStatements Create(WorkflowsDbContext db, bool positional, bool utf8Journal) => new(db, positional, utf8Journal);
+    public static WriteStatements Create(WorkflowsDbContext db, bool positional, bool utf8Text) => new(db, positional, utf8Text);
 
-    public object?[] InstanceValues(WorkflowInstanceRecord row) => _instances.Values(row);
+    /// <summary>The values of <see cref="InsertInstance"/> for the writer to convert (<see cref="ConvertedInsertValues"/> did not run).</summary>
+    public object?[] InstanceValues(WorkflowInstanceRecord row)
+    {
+        var values = _instances.Values(row);
+        if (_utf8Text)
+        {
+            values[_stateColumn] = Encoding.UTF8.GetBytes(row.StateJson);
+        }
+
+        return values;
+    }
+
+    /// <summary>The values of <see cref="InsertInstance"/> already converted to what the provider stores.</summary>
+    public object?[] ConvertedInsertValues(WorkflowInstanceRecord row) => InsertInstance.ToProvider(InstanceValues(row));
 
     public object?[] UpdateValues(WorkflowInstanceRecord row, Guid expectedStamp)
     {
@@ -85,7 +101,7 @@ internal sealed class WriteStatements
                 nameof(JournalSegmentRecord.InstanceId) => segment.InstanceId,
                 nameof(JournalSegmentRecord.FirstSequence) => segment.FirstSequence,
                 nameof(JournalSegmentRecord.LastSequence) => segment.LastSequence,
-                nameof(JournalSegmentRecord.EntriesJson) => _utf8Journal ? segment.EntriesUtf8 : segment.Text
+                nameof(JournalSegmentRecord.EntriesJson) => _utf8Text ? segment.EntriesUtf8 : segment.Text
                     ?? throw new InvalidOperationException("The journal segment's text was not made when its unit was queued."),
                 var other => throw new InvalidOperationException($"Journal column {other} has no value."),
             };

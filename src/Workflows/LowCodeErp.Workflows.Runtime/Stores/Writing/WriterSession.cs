@@ -88,7 +88,7 @@ internal sealed class WriterSession(WorkflowsDatabaseOptions database, Func<Writ
         }
         else
         {
-            await runner.RunAsync(sql.InsertInstance, sql.InstanceValues(row)).ConfigureAwait(false);
+            await runner.RunAsync(sql.InsertInstance, write.InsertValues ?? sql.InstanceValues(row), converted: write.InsertValues is not null).ConfigureAwait(false);
         }
 
         foreach (var bookmark in write.Bookmarks)
