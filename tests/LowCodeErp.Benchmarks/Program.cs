@@ -283,7 +283,9 @@ internal static class Program
         }
     }
 
-    internal static string Reason(Exception ex) => ex is BenchmarkFailedException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+    // EF wraps a provider's error in its own ("likely due to a transient failure"): the inner one says what happened.
+    internal static string Reason(Exception ex) => ex is BenchmarkFailedException ? ex.Message
+        : $"{ex.GetType().Name}: {ex.Message}" + (ex.InnerException is { } inner ? $" ← {inner.GetType().Name}: {inner.Message}" : "");
 
     internal static void Progress(string message) => Console.Error.WriteLine($"[bench] {message}");
 

@@ -3,6 +3,8 @@ using LowCodeErp.Workflows.Core.Model;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using LowCodeErp.Workflows.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LowCodeErp.Workflows.Runtime.Tests;
 
@@ -98,6 +100,67 @@ public sealed class PersistencePerformanceTests(SqliteTestDatabase database) : I
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task When_the_published_pointer_expires_one_caller_should_re_read_it_while_the_others_use_the_known_version()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
+        using var gate = new GatedContexts();
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase(), clock, services =>
+            services.AddSingleton<IDbContextFactory<WorkflowsDbContext>>(sp => gate.Wrap(sp.GetRequiredService<WorkflowsDbContextFactory>())));
+        var id = Flows.NewId("cache-herd");
+        await host.Definitions.SaveDraftAsync(Flows.Read(host, Flows.EventFlowJson(id)), Ct);
+        await host.Definitions.PublishAsync(id, Ct);
+        var published = await host.Definitions.FindAsync(id, VersionOptions.Published, Ct);
+        (await host.Definitions.FindAsync(id, VersionOptions.Published, Ct)).Should().BeSameAs(published, "the published version is cached");
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        gate.Close(); // whoever reaches the database now waits
+        var finds = Enumerable.Range(0, 20).Select(_ => Task.Run(async () => await host.Definitions.FindAsync(id, VersionOptions.Published, Ct), Ct)).ToList();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (finds.Count(f => f.IsCompleted) < 19 && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20, Ct);
+        }
+
+        var completedWhileClosed = finds.Count(f => f.IsCompleted);
+        var waiting = gate.Waiting;
+        gate.Open();
+        completedWhileClosed.Should().Be(19, "only the caller re-reading the pointer waits for the database");
+        waiting.Should().Be(1);
+        (await Task.WhenAll(finds)).Should().AllSatisfy(found => found.Should().BeSameAs(published));
+    }
+
+    /// <summary>Contexts that, while closed, are handed out only when it opens again.</summary>
+    private sealed class GatedContexts : IDisposable
+    {
+        private readonly ManualResetEventSlim _open = new(true);
+        private int _waiting;
+
+        public int Waiting => Volatile.Read(ref _waiting);
+
+        public void Close() => _open.Reset();
+
+        public void Open() => _open.Set();
+
+        public void Dispose() => _open.Dispose();
+
+        public IDbContextFactory<WorkflowsDbContext> Wrap(IDbContextFactory<WorkflowsDbContext> inner) => new Factory(this, inner);
+
+        private sealed class Factory(GatedContexts gate, IDbContextFactory<WorkflowsDbContext> inner) : IDbContextFactory<WorkflowsDbContext>
+        {
+            public WorkflowsDbContext CreateDbContext()
+            {
+                if (!gate._open.IsSet)
+                {
+                    Interlocked.Increment(ref gate._waiting);
+                    gate._open.Wait(TimeSpan.FromSeconds(30));
+                }
+
+                return inner.CreateDbContext();
+            }
         }
     }
 

@@ -24,15 +24,42 @@ public sealed partial class EfWorkflowDefinitionStore(
     private static readonly TimeSpan PublishedLookupTtl = TimeSpan.FromSeconds(2);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string VersionId, DateTimeOffset Until)> _published = new(StringComparer.Ordinal);
 
+    // Definitions whose expired published pointer one caller is re-reading right now.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _refreshing = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public async ValueTask<WorkflowDefinition?> FindAsync(string definitionId, VersionOptions version, CancellationToken cancellationToken = default)
     {
-        if (version == VersionOptions.Published && _published.TryGetValue(definitionId, out var pointer) && pointer.Until > clock.GetUtcNow()
-            && _versions.TryGetValue(pointer.VersionId, out var published))
+        if (version != VersionOptions.Published || !_published.TryGetValue(definitionId, out var pointer) || !_versions.TryGetValue(pointer.VersionId, out var published))
+        {
+            return await QueryAsync(definitionId, version, cancellationToken);
+        }
+
+        if (pointer.Until > clock.GetUtcNow())
         {
             return published;
         }
 
+        // Expired: one caller re-reads which version is published while the others go on with the one known so far.
+        // When every start in flight re-read it at once, a busy node opened hundreds of connections every time to live
+        // and PostgreSQL refused the surplus ("too many clients").
+        if (!_refreshing.TryAdd(definitionId, true))
+        {
+            return published;
+        }
+
+        try
+        {
+            return await QueryAsync(definitionId, version, cancellationToken);
+        }
+        finally
+        {
+            _refreshing.TryRemove(definitionId, out _);
+        }
+    }
+
+    private async ValueTask<WorkflowDefinition?> QueryAsync(string definitionId, VersionOptions version, CancellationToken cancellationToken)
+    {
         // Before any read, also when nothing is found: callers rely on it to make stored workflows-as-activities known
         // (the API calls FindAsync("") before reading documents that may use them).
         await EnsureActivitiesRegisteredAsync(cancellationToken);
