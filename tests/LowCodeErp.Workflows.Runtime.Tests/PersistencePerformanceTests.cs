@@ -72,38 +72,6 @@ public sealed class PersistencePerformanceTests(SqliteTestDatabase database) : I
     }
 
     [Fact]
-    public async Task A_new_sqlite_database_should_get_large_pages_and_an_existing_one_should_keep_its_own()
-    {
-        var folder = Directory.CreateTempSubdirectory("erp-pages-").FullName;
-        try
-        {
-            var fresh = Path.Combine(folder, "nested", "fresh.db");
-            var existing = Path.Combine(folder, "existing.db");
-            await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={existing}"))
-            {
-                await old.OpenAsync(Ct);
-                await using var create = old.CreateCommand();
-                create.CommandText = "PRAGMA page_size=4096; CREATE TABLE Unrelated (Id INTEGER);";
-                await create.ExecuteNonQueryAsync(Ct);
-            }
-
-            foreach (var file in new[] { fresh, existing })
-            {
-                await new WorkflowsDbContextFactory(new WorkflowsDatabaseOptions { ConnectionString = $"Data Source={file};Pooling=False" }).MigrateAsync(Ct);
-            }
-
-            (await PragmaAsync(fresh, "page_size")).Should().Be(WorkflowsDbContextFactory.SqlitePageSize);
-            (await PragmaAsync(fresh, "journal_mode")).Should().Be("wal");
-            (await PragmaAsync(existing, "page_size")).Should().Be(4096L, "a file's page size is fixed once it has tables");
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    [Fact]
     public async Task When_the_published_pointer_expires_one_caller_should_re_read_it_while_the_others_use_the_known_version()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 1, 0, 0, TimeSpan.Zero));
@@ -162,14 +130,5 @@ public sealed class PersistencePerformanceTests(SqliteTestDatabase database) : I
                 return inner.CreateDbContext();
             }
         }
-    }
-
-    private static async Task<object?> PragmaAsync(string file, string pragma)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA {pragma}";
-        return await command.ExecuteScalarAsync(Ct);
     }
 }

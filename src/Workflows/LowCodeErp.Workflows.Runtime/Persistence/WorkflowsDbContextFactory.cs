@@ -39,40 +39,16 @@ public sealed class WorkflowsDbContextFactory : IDbContextFactory<WorkflowsDbCon
         if (Provider == WorkflowsDatabaseProvider.Sqlite)
         {
             await using var probe = CreateDbContext();
-            var connectionString = probe.Database.GetConnectionString()!;
-            var settings = new SqliteConnectionStringBuilder(connectionString);
-            if (settings.Mode != SqliteOpenMode.Memory && settings.DataSource is { Length: > 0 } file and not ":memory:" && !File.Exists(file))
+            // SQLite will not create the folder of its file.
+            var file = new SqliteConnectionStringBuilder(probe.Database.GetConnectionString()).DataSource;
+            if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
             {
-                // SQLite will not create the folder of its file.
-                if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
-                {
-                    Directory.CreateDirectory(folder);
-                }
-
-                await CreateSqliteFileAsync(connectionString, cancellationToken);
+                Directory.CreateDirectory(folder);
             }
         }
 
         await using var db = CreateDbContext();
         await db.Database.MigrateAsync(cancellationToken);
-    }
-
-    /// <summary>The page size of a new SQLite database file, in bytes.</summary>
-    internal const int SqlitePageSize = 16_384;
-
-    /// <summary>
-    /// Creates a new SQLite file in WAL mode (as EF would) with <see cref="SqlitePageSize"/>-byte pages, which can only be
-    /// chosen before the first table exists. A save writes about 3 KB (state row and journal segment), and SQLite writes
-    /// every changed page to the log as its own frame (two system calls each) and again at the checkpoint: larger pages
-    /// mean a quarter of the frames for a batch of saves, which measured 5–10% less writer time per save.
-    /// </summary>
-    private static async Task CreateSqliteFileAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA page_size={SqlitePageSize}; PRAGMA journal_mode=WAL;";
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     internal static Func<WorkflowsDbContext> Sqlite(string connectionString)

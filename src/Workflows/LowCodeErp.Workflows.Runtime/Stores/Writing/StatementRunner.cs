@@ -48,7 +48,8 @@ internal sealed class CommandRunner(DbConnection connection, DbTransaction trans
             statement.Bind(command, command.Parameters, converted ? throw new InvalidOperationException("Converted values need reused parameters.") : values);
         }
 
-        var affected = await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        // Microsoft.Data.Sqlite runs every command synchronously anyway; its async method only adds a task per statement.
+        var affected = reuseParameters ? command.ExecuteNonQuery() : await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         if (mustMatchOneRowOf is not null && affected != 1)
         {
             throw new StaleWriteException(mustMatchOneRowOf);
