@@ -63,9 +63,10 @@ internal static class Program
             EngineRows(report, settings, threads);
         }
 
-        var persisted = PersistedScenarios.RunAsync(report, PersistedSettings.For(quick)).GetAwaiter().GetResult();
+        var persistedSettings = PersistedSettings.For(quick);
+        var persisted = PersistedScenarios.RunAsync(report, persistedSettings).GetAwaiter().GetResult();
         WorkflowCore(report, persisted, quick ? 1 : 3, quick ? 1_000 : 5_000);
-        Notes(report, settings);
+        Notes(report, settings, persistedSettings);
         var header = MachineInfo.Describe(
             $"{settings.Warmup.TotalSeconds:0.#} s warm-up + {settings.Duration.TotalSeconds:0.#} s per measurement{(quick ? " (--quick: rough numbers)" : "")}" +
             (persistedOnly ? " (--persisted: rows 4–7 only)" : ""),
@@ -89,7 +90,7 @@ internal static class Program
         WarmNewDefinition(report, settings, "3d", "New definition in a warm process, JavaScript", FlowchartScenario.JavaScriptFile);
     }
 
-    private static void Notes(Report report, Settings settings)
+    private static void Notes(Report report, Settings settings, PersistedSettings persisted)
     {
         report.Note("Every measured run is checked (SubStatus Finished, no incidents — Status=Finished alone also covers Faulted). " +
                     "Before measuring, one run per scenario with a real writer must print exactly the 4 expected lines and leave Amount = 250.");
@@ -102,11 +103,14 @@ internal static class Program
                     "Process wall time (spawn → exit, incl. .NET runtime start-up) is shown for context.");
         report.Note($"Persisted (4, 5): the real runtime — AddWorkflowEngine().AddWorkflowRuntime(configuration), migrations applied, Definitions/ imported " +
                     "(draft + publish); each IWorkflowRuntime.StartAsync/ResumeAsync returns after its transaction (state, bookmarks, journal) has committed. " +
+                    $"Before each provider's rows, {persisted.SteadyWarmup.TotalSeconds:0} s of starts at {PersistedScenarios.InFlight} in flight (tiered JIT and PGO need seconds of load on 2 cores). " +
                     $"Workers = {PersistedScenarios.Workers} concurrent async loops on one runtime. Row 4 has no target of its own: " +
                     "the issue's goal is the ratio in row 7 (≥ 5× WorkflowCore) and the SQLite resume p99 in row 5 (< 20 ms).");
         report.Note("WorkflowCore (6): 3.22.0, in-memory persistence, EnableIndexes=false (the baseline's \"best fair\" config), equivalent 10-step workflow, " +
                     "burst of N starts from one thread after 200 warm-up workflows, WorkflowCompleted lifecycle events as the done signal, " +
-                    "wall = first start → last engine CompleteTime; one child process per run (see ../shared/research/workflowcore-baseline.md).");
+                    "wall = first start → last engine CompleteTime; one child process per run (see ../shared/research/workflowcore-baseline.md). " +
+                    "Each child runs that procedure twice, each time on a new host (an empty store): the first in a cold process (the baseline doc's figure, " +
+                    "reported but not used), the second, measured, warm — as LowCodeErp's rows are. Both sides run the same GC settings (this program's).");
     }
 
     private static void Throughput(Report report, Settings settings, int threads, string id, string scenario, string file, bool journal, double target, TimeSpan duration)
