@@ -119,7 +119,7 @@ internal static class MachineInfo
         yield return $"- Machine: {Environment.ProcessorCount} cores, {CpuModel()}, {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})";
         yield return $"- Runtime: {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC" +
                      $"{(GCSettings.LatencyMode == GCLatencyMode.Batch ? "" : " (concurrent)")}" +
-                     $"{(GCSettings.IsServerGC && Equals(AppContext.GetData("System.GC.DynamicAdaptationMode"), 0) ? ", DATAS off" : "")}, engine build: {BuildConfiguration()}";
+                     $"{(GCSettings.IsServerGC && AppContext.GetData("System.GC.DynamicAdaptationMode")?.ToString() == "0" ? ", DATAS off" : "")}, engine build: {BuildConfiguration()}";
         yield return $"- Date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; {settings}";
         if (loadBefore is not null)
         {

@@ -54,6 +54,39 @@ public sealed class JournalJsonTests
     }
 
     [Fact]
+    public void A_segment_should_keep_a_shared_utc_offset()
+    {
+        var plusTwo = At.ToOffset(TimeSpan.FromHours(2));
+        List<JournalEntry> entries =
+        [
+            new(1, plusTwo, "1", null, "a", "T", null, "a", "Started", null, null),
+            new(2, plusTwo.AddTicks(3), "1", null, "a", "T", null, "a", "Completed", null, null),
+        ];
+
+        JournalJson.Read(JournalJson.Write(entries)).Select(e => e.Timestamp.Offset).Should().Equal(TimeSpan.FromHours(2), TimeSpan.FromHours(2));
+    }
+
+    [Theory]
+    [InlineData("mixed offsets")]
+    [InlineData("no execution id")]
+    [InlineData("one execution described two ways")]
+    public void Entries_the_compact_form_cannot_describe_exactly_should_still_read_back_exactly(string oddity)
+    {
+        var first = new JournalEntry(1, At, "1", null, "a", "T", null, "W:a", "Started", null, null);
+        var second = oddity switch
+        {
+            "mixed offsets" => first with { Sequence = 2, Timestamp = At.ToOffset(TimeSpan.FromHours(-5)), EventName = "Completed" },
+            "no execution id" => first with { Sequence = 2, ActivityInstanceId = null!, EventName = "Completed" },
+            _ => first with { Sequence = 2, ActivityType = "Other", ActivityNodeId = "W:b", EventName = "Completed" },
+        };
+
+        var read = JournalJson.Read(JournalJson.Write([first, second]));
+
+        read.Select(Plain).Should().Equal(Plain(first), Plain(second));
+        read.Select(e => e.Timestamp.Offset).Should().Equal(first.Timestamp.Offset, second.Timestamp.Offset);
+    }
+
+    [Fact]
     public void A_segment_stored_as_an_array_of_entry_objects_by_an_earlier_version_should_still_be_read()
     {
         var entry = new JournalEntry(7, At, "7", "1", "a", "T", "name", "W:a", "Completed", "done", new[] { "Done" });

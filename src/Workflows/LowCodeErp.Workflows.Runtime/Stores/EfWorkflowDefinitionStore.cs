@@ -35,17 +35,18 @@ public sealed partial class EfWorkflowDefinitionStore(
             return await QueryAsync(definitionId, version, cancellationToken);
         }
 
-        if (pointer.Until > clock.GetUtcNow())
+        var now = clock.GetUtcNow();
+        if (pointer.Until > now)
         {
             return published;
         }
 
-        // Expired: one caller re-reads which version is published while the others go on with the one known so far.
-        // When every start in flight re-read it at once, a busy node opened hundreds of connections every time to live
-        // and PostgreSQL refused the surplus ("too many clients").
+        // Expired: one caller re-reads which version is published while the others go on with the one known so far, for
+        // at most one more time to live. When every start in flight re-read it at once, a busy node opened hundreds of
+        // connections every time to live and PostgreSQL refused the surplus ("too many clients").
         if (!_refreshing.TryAdd(definitionId, true))
         {
-            return published;
+            return pointer.Until + PublishedLookupTtl > now ? published : await QueryAsync(definitionId, version, cancellationToken);
         }
 
         try
@@ -70,6 +71,7 @@ public sealed partial class EfWorkflowDefinitionStore(
         var id = await query.Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
         if (id is null)
         {
+            ForgetPublished(definitionId, version);
             return null;
         }
 
@@ -83,8 +85,22 @@ public sealed partial class EfWorkflowDefinitionStore(
         {
             _published[definitionId] = (found.Id, clock.GetUtcNow() + PublishedLookupTtl);
         }
+        else
+        {
+            ForgetPublished(definitionId, version);
+        }
 
         return found;
+    }
+
+    // Nothing is published any more (retracted or deleted, perhaps on another replica): no caller may go on with the
+    // version the expired pointer names.
+    private void ForgetPublished(string definitionId, VersionOptions version)
+    {
+        if (version == VersionOptions.Published)
+        {
+            _published.TryRemove(definitionId, out _);
+        }
     }
 
     /// <inheritdoc />

@@ -11,9 +11,10 @@ namespace LowCodeErp.Workflows.Runtime.Stores;
 /// The JSON of a journal segment (the entries of one burst). Every save writes one — 22 entries for a 10-activity run —
 /// and in the entry-per-object shape the serializer produces (about 5.6 KB per run, mostly repeated property names,
 /// timestamps and activity descriptions) it was the largest part of a save, both to build and for SQLite to write. So a
-/// segment is written compactly (<see cref="JournalSegmentFormat"/>, about 1.2 KB for the same run) into a reused
-/// per-thread buffer; <see cref="Read"/> understands both that and the older array of entry objects, which databases
-/// written before it still hold.
+/// segment is written compactly (<see cref="JournalSegmentFormat"/>, about 1.4 KB for the same run) into a reused
+/// per-thread buffer; <see cref="Read"/> understands both that and the array of entry objects, which databases written
+/// before it still hold. Entries the compact form cannot describe exactly (imported ones with a missing activity
+/// execution id, differing descriptions of one execution, or mixed UTC offsets) are still written as that array.
 /// </summary>
 internal static class JournalJson
 {
@@ -48,7 +49,14 @@ internal static class JournalJson
         indexes.Clear();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = SerializerOptions.Default.Encoder, SkipValidation = true }))
         {
-            JournalSegmentFormat.Write(json, entries, indexes);
+            if (JournalSegmentFormat.CanDescribe(entries, indexes))
+            {
+                JournalSegmentFormat.Write(json, entries, indexes);
+            }
+            else
+            {
+                JsonSerializer.Serialize(json, entries, SerializerOptions.Default);
+            }
         }
 
         if (buffer.Capacity > 1 << 20)
@@ -76,6 +84,32 @@ internal static class JournalJson
 internal static class JournalSegmentFormat
 {
     public const int Version = 2;
+
+    /// <summary>
+    /// Whether every entry round-trips: each has an activity execution id, all entries of one execution describe it alike,
+    /// and all timestamps share the first one's offset. Leaves <paramref name="indexes"/> empty.
+    /// </summary>
+    public static bool CanDescribe(IReadOnlyList<JournalEntry> entries, Dictionary<string, int> indexes)
+    {
+        var described = true;
+        for (var i = 0; i < entries.Count && described; i++)
+        {
+            var entry = entries[i];
+            if (entry.ActivityInstanceId is null || entry.Timestamp.Offset != entries[0].Timestamp.Offset)
+            {
+                described = false;
+            }
+            else if (!indexes.TryAdd(entry.ActivityInstanceId, i))
+            {
+                var first = entries[indexes[entry.ActivityInstanceId]];
+                described = first.ParentActivityInstanceId == entry.ParentActivityInstanceId && first.ActivityId == entry.ActivityId
+                            && first.ActivityType == entry.ActivityType && first.ActivityName == entry.ActivityName && first.ActivityNodeId == entry.ActivityNodeId;
+            }
+        }
+
+        indexes.Clear();
+        return described;
+    }
 
     public static void Write(Utf8JsonWriter json, IReadOnlyList<JournalEntry> entries, Dictionary<string, int> indexes)
     {

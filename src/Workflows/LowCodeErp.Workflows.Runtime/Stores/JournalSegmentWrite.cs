@@ -16,7 +16,7 @@ internal sealed class JournalSegmentWrite(string instanceId, long firstSequence,
 
     public long LastSequence { get; } = lastSequence;
 
-    /// <summary>The entries as a UTF-8 JSON array in sequence order.</summary>
+    /// <summary>The segment's JSON (<see cref="JournalJson"/>) as UTF-8, entries in sequence order.</summary>
     public byte[] EntriesUtf8 { get; } = entriesUtf8;
 
     /// <summary>The entries as text, for providers that bind strings; null until <see cref="MakeText"/>.</summary>
