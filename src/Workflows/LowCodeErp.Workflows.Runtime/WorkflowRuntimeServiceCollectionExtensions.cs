@@ -61,8 +61,11 @@ public static class WorkflowRuntimeServiceCollectionExtensions
         services.TryAddSingleton(new TimerServiceOptions());
         services.TryAddSingleton<TimerService>();
         services.TryAddSingleton<InstanceRecoveryService>();
+        services.TryAddSingleton(new BookmarkQueueOptions());
+        services.TryAddSingleton<BookmarkQueue>();
         // Recovery first: hosted services start in registration order, and timers may resume recovered instances.
         services.AddHostedService(sp => sp.GetRequiredService<InstanceRecoveryService>());
         services.AddHostedService(sp => sp.GetRequiredService<TimerService>());
+        services.AddHostedService(sp => sp.GetRequiredService<BookmarkQueue>());
     }
 }

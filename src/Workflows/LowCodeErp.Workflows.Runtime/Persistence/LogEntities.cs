@@ -24,7 +24,7 @@ public sealed class IncidentRecord
 }
 
 /// <summary>
-/// The journal entries one burst produced, as one JSON array keyed by (instance, first sequence). A burst writes one
+/// The journal entries one burst produced, as one JSON segment keyed by (instance, last sequence). A burst writes one
 /// row instead of one per entry (a 10-activity run makes ~22 entries), which keeps the save of a burst to a handful of
 /// rows; readers page through the entries of the segments overlapping the range they want.
 /// </summary>
@@ -36,6 +36,29 @@ public sealed class JournalSegmentRecord
     public long FirstSequence { get; set; }
     /// <summary>Sequence of the last entry in the segment.</summary>
     public long LastSequence { get; set; }
-    /// <summary>The entries (Core's <c>JournalEntry</c>) as a JSON array in sequence order.</summary>
+    /// <summary>The entries (Core's <c>JournalEntry</c>) in sequence order, as <c>Stores/JournalJson</c> writes them.</summary>
     public string EntriesJson { get; set; } = "[]";
+}
+
+/// <summary>
+/// A stimulus that matched no bookmark and no trigger when it arrived, kept until <see cref="ExpiresAt"/> so that a
+/// bookmark made moments later still receives it (Elsa's bookmark queue): an event sent just before the instance that
+/// waits for it has reached its Event activity is not lost.
+/// </summary>
+public sealed class BookmarkQueueItemRecord
+{
+    /// <summary>Row id.</summary>
+    public string Id { get; set; } = "";
+    /// <summary>The stimulus hash (bookmark name + payload) a bookmark must have.</summary>
+    public string Hash { get; set; } = "";
+    /// <summary>The stimulus name, for people reading the table.</summary>
+    public string Name { get; set; } = "";
+    /// <summary>Only instances with this correlation id, when set.</summary>
+    public string? CorrelationId { get; set; }
+    /// <summary>The input the resumed activity receives, as JSON.</summary>
+    public string? InputJson { get; set; }
+    /// <summary>When it was queued.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When it is dropped if no bookmark took it.</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
 }

@@ -24,6 +24,8 @@ public abstract class WorkflowsDbContext(DbContextOptions options) : DbContext(o
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
     /// <summary>Journal.</summary>
     public DbSet<JournalSegmentRecord> Journal => Set<JournalSegmentRecord>();
+    /// <summary>Stimuli waiting for a bookmark.</summary>
+    public DbSet<BookmarkQueueItemRecord> BookmarkQueue => Set<BookmarkQueueItemRecord>();
 
     /// <summary>The WHERE clause of the "one published version per definition" index, in this provider's SQL.</summary>
     protected abstract string PublishedFilterSql { get; }
@@ -39,6 +41,7 @@ public abstract class WorkflowsDbContext(DbContextOptions options) : DbContext(o
         modelBuilder.ApplyConfiguration(new TimerConfiguration());
         modelBuilder.ApplyConfiguration(new IncidentConfiguration());
         modelBuilder.ApplyConfiguration(new JournalConfiguration());
+        modelBuilder.ApplyConfiguration(new BookmarkQueueConfiguration());
     }
 }
 

@@ -24,7 +24,7 @@ internal sealed class LoadedInstance(WorkflowExecutionContext workflow, Guid? st
 /// new incidents and new journal entries, and the rows of registered <see cref="IBurstParticipant"/>s (modules such as
 /// human tasks). Either all of it is visible afterwards or none of it.
 /// </summary>
-internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnlyList<IBurstParticipant> participants)
+internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnlyList<IBurstParticipant> participants, Action? bookmarksSaved = null)
 {
     private static readonly HashSet<string> TimeBookmarks = ["Elsa.Delay", "Elsa.Timer", "Elsa.StartAt", "Elsa.Cron"];
     private static readonly string[] ChildActivityTypes = ["Elsa.ExecuteWorkflow", "Elsa.DispatchWorkflow"];
@@ -51,7 +51,14 @@ internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnl
         // through the operation's outbox, after this instance's lock is released.
         dispatched.ForEach(RuntimeStimulusSender.QueueRun);
         NotifyParent(loaded.Workflow);
+        if (state.Bookmarks.Count > 0)
+        {
+            bookmarksSaved?.Invoke(); // a queued stimulus may be waiting for one of them
+        }
     }
+
+    /// <summary>Whether a stimulus is a finished child's notice to its parent.</summary>
+    internal static bool IsChildCompletion(string stimulusName) => ChildActivityTypes.Contains(stimulusName);
 
     /// <summary>The unit saving the burst of <paramref name="loaded"/>, with the child instances it started.</summary>
     private (InstanceWrite Write, WorkflowState State, List<Bookmark> Timers, List<JournalEntry> Journal) Prepare(

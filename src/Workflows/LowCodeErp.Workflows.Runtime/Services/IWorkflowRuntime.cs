@@ -41,8 +41,13 @@ public sealed record StartWorkflowRequest(
     string? InstanceId = null,
     string? TriggerActivityId = null);
 
-/// <summary>A stimulus from outside: name + payload (hashed), optional correlation id, and the resume input.</summary>
-public sealed record StimulusRequest(string Name, object? Payload, string? CorrelationId = null, IReadOnlyDictionary<string, object?>? Input = null);
+/// <summary>
+/// A stimulus from outside: name + payload (hashed), optional correlation id, and the resume input. With
+/// <paramref name="QueueIfUnmatched"/>, one that finds no bookmark and no trigger waits in the <see cref="BookmarkQueue"/>
+/// for a matching bookmark.
+/// </summary>
+public sealed record StimulusRequest(string Name, object? Payload, string? CorrelationId = null, IReadOnlyDictionary<string, object?>? Input = null,
+    bool QueueIfUnmatched = true);
 
 /// <summary>How an instance stands after a call.</summary>
 public sealed record WorkflowRunResult(

@@ -24,6 +24,7 @@ public sealed partial class WorkflowRuntime
         var hash = BookmarkHasher.Hash(stimulus.Name, stimulus.Payload);
         // Bookmarks are read before triggers start instances, so a new instance's own bookmarks are not resumed too.
         var waiting = await bookmarks.FindByHashAsync(hash, stimulus.CorrelationId, cancellationToken);
+        var matched = waiting.Count > 0;
         var results = new List<WorkflowRunResult>();
         foreach (var bookmark in waiting)
         {
@@ -44,9 +45,16 @@ public sealed partial class WorkflowRuntime
                 continue;
             }
 
+            matched = true;
+
             var request = new StartWorkflowRequest(definition.DefinitionId, Core.Model.VersionOptions.Published, stimulus.CorrelationId,
                 stimulus.Input, TriggerActivityId: trigger.ActivityId);
             results.Add(await StartAsync(definition, request, cancellationToken));
+        }
+
+        if (!matched && stimulus.QueueIfUnmatched && services.GetService<BookmarkQueue>() is { } queue)
+        {
+            await queue.EnqueueAsync(stimulus, hash, cancellationToken);
         }
 
         return results;
@@ -83,7 +91,10 @@ public sealed partial class WorkflowRuntime
             DispatchDepth.Value++;
             foreach (var stimulus in outbox.Stimuli)
             {
-                await SendStimulusAsync(new StimulusRequest(stimulus.Name, stimulus.Payload, stimulus.CorrelationId, stimulus.Input));
+                // A finished child notifies its parent under both child activity names; only one can match, and the
+                // parent's bookmark was saved before the child could finish, so there is nothing to wait for.
+                await SendStimulusAsync(new StimulusRequest(stimulus.Name, stimulus.Payload, stimulus.CorrelationId, stimulus.Input,
+                    QueueIfUnmatched: !BurstPersister.IsChildCompletion(stimulus.Name)));
             }
         }
 

@@ -1,6 +1,7 @@
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Core.Model;
 using LowCodeErp.Workflows.Runtime.Stores;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LowCodeErp.Workflows.Runtime.Services;
 
@@ -17,7 +18,7 @@ public sealed partial class WorkflowRuntime(
     /// <summary>The instance property naming the parent of a child instance (Elsa's name).</summary>
     internal const string ParentInstanceIdProperty = "ParentInstanceId";
 
-    private readonly BurstPersister _persister = new(instances, [.. participants]);
+    private readonly BurstPersister _persister = new(instances, [.. participants], () => services.GetService<BookmarkQueue>()?.BookmarksSaved());
 
     /// <inheritdoc />
     public async Task<WorkflowRunResult> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default)

@@ -1,0 +1,166 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using LowCodeErp.Workflows.Core.Serialization;
+using LowCodeErp.Workflows.Runtime.Persistence;
+using LowCodeErp.Workflows.Runtime.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using LowCodeErp.Workflows.Core.Execution;
+using Microsoft.Extensions.Logging;
+
+namespace LowCodeErp.Workflows.Runtime.Services;
+
+/// <summary>Bookmark queue settings.</summary>
+public sealed class BookmarkQueueOptions
+{
+    /// <summary>How long an unmatched stimulus waits for its bookmark (Elsa 3's default is one minute).</summary>
+    public TimeSpan TimeToLive { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How often queued stimuli are matched against bookmarks made on any node, and expired ones dropped.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>Deliverable queued stimuli taken per pass at most (oldest first).</summary>
+    public int BatchSize { get; set; } = 100;
+}
+
+/// <summary>
+/// Elsa's bookmark queue: a stimulus that resumed no bookmark and started no instance is kept for
+/// <see cref="BookmarkQueueOptions.TimeToLive"/>, and delivered to the first matching bookmark that appears meanwhile —
+/// an event sent a moment before its instance reached the Event activity is not lost. Each pass matches the queued
+/// stimuli against the bookmark table, so a bookmark saved on any node is found; a node that saves bookmarks while it
+/// knows of queued stimuli starts a pass at once instead of waiting for the next poll. Whoever deletes a queued row
+/// delivers it, so a stimulus is delivered once across nodes.
+/// </summary>
+public sealed class BookmarkQueue(
+    IDbContextFactory<WorkflowsDbContext> contexts, IBookmarkStore bookmarks, IServiceProvider services, TimeProvider clock, BookmarkQueueOptions options,
+    ILogger<BookmarkQueue>? logger = null)
+    : BackgroundService
+{
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    // Queued stimuli this node knows of: while it is 0, saving bookmarks costs no wake-up (the poll still runs). Each
+    // pass recounts them; _enqueued (this node's queuings, ever) keeps a count taken just before a queuing from hiding it.
+    private int _known;
+    private long _enqueued;
+
+    /// <summary>Keeps a stimulus that matched nothing.</summary>
+    public async Task EnqueueAsync(StimulusRequest stimulus, string hash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stimulus);
+        var now = clock.GetUtcNow();
+        await using (var db = contexts.CreateDbContext())
+        {
+            db.BookmarkQueue.Add(new BookmarkQueueItemRecord
+            {
+                Id = InstanceIds.New(now),
+                Hash = hash,
+                Name = stimulus.Name,
+                CorrelationId = stimulus.CorrelationId,
+                InputJson = stimulus.Input is null ? null : JsonSerializer.Serialize(stimulus.Input, SerializerOptions.Default),
+                CreatedAt = now.ToUniversalTime(),
+                ExpiresAt = (now + options.TimeToLive).ToUniversalTime(),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        Interlocked.Increment(ref _enqueued);
+        Interlocked.Increment(ref _known);
+    }
+
+    /// <summary>A burst saved bookmarks: match them now if stimuli are waiting.</summary>
+    internal void BookmarksSaved()
+    {
+        if (Volatile.Read(ref _known) > 0)
+        {
+            _wake.Writer.TryWrite(true);
+        }
+    }
+
+    /// <summary>One pass: drops expired stimuli and delivers those whose bookmark now exists; returns how many it delivered.</summary>
+    public async Task<int> DeliverWaitingAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().ToUniversalTime();
+        List<BookmarkQueueItemRecord> waiting;
+        await using (var db = contexts.CreateDbContext())
+        {
+            // Read first: on SQLite even a DELETE of nothing takes the one write lock the instance writer needs.
+            if (await db.BookmarkQueue.AnyAsync(q => q.ExpiresAt <= now, cancellationToken))
+            {
+                await db.BookmarkQueue.Where(q => q.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            var enqueuedBefore = Interlocked.Read(ref _enqueued);
+            var queued = await db.BookmarkQueue.CountAsync(cancellationToken);
+            Volatile.Write(ref _known, queued + (int)(Interlocked.Read(ref _enqueued) - enqueuedBefore));
+            // Only stimuli a bookmark now matches (same rule as delivery: the hash, and the correlation id when the
+            // stimulus has one): however many wait in vain, they never hide one that can be delivered.
+            waiting = await db.BookmarkQueue.AsNoTracking()
+                .Where(q => db.Bookmarks.Any(b => b.Hash == q.Hash && (q.CorrelationId == null || b.CorrelationId == q.CorrelationId)))
+                .OrderBy(q => q.CreatedAt).ThenBy(q => q.Id).Take(options.BatchSize).ToListAsync(cancellationToken);
+        }
+
+        var delivered = 0;
+        foreach (var item in waiting)
+        {
+            var matches = await bookmarks.FindByHashAsync(item.Hash, item.CorrelationId, cancellationToken);
+            if (matches.Count == 0 || !await ClaimAsync(item.Id, cancellationToken))
+            {
+                continue;
+            }
+
+            Interlocked.Decrement(ref _known);
+            delivered++;
+            await DeliverAsync(item, matches, cancellationToken);
+        }
+
+        return delivered;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DeliverWaitingAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database may be away for a moment: the next pass tries again.
+                logger?.LogError(exception, "Delivering queued workflow stimuli failed.");
+            }
+
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            poll.CancelAfter(options.PollInterval);
+            await _wake.Reader.WaitToReadAsync(poll.Token).AsTask().ContinueWith(static _ => { }, TaskScheduler.Default);
+            _wake.Reader.TryRead(out _);
+        }
+    }
+
+    private async Task<bool> ClaimAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.BookmarkQueue.Where(q => q.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
+    }
+
+    private async Task DeliverAsync(BookmarkQueueItemRecord item, IReadOnlyList<StoredBookmark> matches, CancellationToken cancellationToken)
+    {
+        var input = item.InputJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, object?>>(item.InputJson, SerializerOptions.Default);
+        var runtime = services.GetRequiredService<IWorkflowRuntime>();
+        foreach (var bookmark in matches)
+        {
+            try
+            {
+                await runtime.ResumeAsync(bookmark.Id, input, cancellationToken);
+            }
+            catch (BookmarkNotFoundException)
+            {
+                // Resumed meanwhile by someone else.
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The stimulus is taken; a failing instance must not keep it from the other matches.
+                logger?.LogError(exception, "Queued stimulus {Name} could not resume bookmark {BookmarkId}.", item.Name, bookmark.Id);
+            }
+        }
+    }
+}

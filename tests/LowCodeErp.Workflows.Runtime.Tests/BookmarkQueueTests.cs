@@ -1,0 +1,170 @@
+using FluentAssertions;
+using LowCodeErp.Workflows.Core.Activities.Events;
+using LowCodeErp.Workflows.Core.Execution;
+using LowCodeErp.Workflows.Core.Model;
+using LowCodeErp.Workflows.Runtime.Services;
+using LowCodeErp.Workflows.Runtime.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using static LowCodeErp.Workflows.Runtime.Tests.Infrastructure.RuntimeFlows;
+
+namespace LowCodeErp.Workflows.Runtime.Tests;
+
+/// <summary>A stimulus that arrives before its bookmark waits for it (Elsa's bookmark queue); run per provider.</summary>
+public abstract class BookmarkQueueTests(TestDatabase database)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_event_sent_before_the_instance_waits_for_it_should_resume_the_instance_once_it_does()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var (id, eventName) = await PublishWaitingFlowAsync(host);
+
+        var sent = await host.Runtime.SendStimulusAsync(Stimulus(eventName, input: 42), Ct);
+        var started = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
+
+        sent.Should().BeEmpty("nothing waited for the event when it arrived");
+        started.SubStatus.Should().Be(WorkflowSubStatus.Suspended);
+        (await Queue(host).DeliverWaitingAsync(Ct)).Should().Be(1);
+        (await host.Instances.LoadAsync(started.InstanceId, Ct))!.State.SubStatus.Should().Be(WorkflowSubStatus.Finished);
+        (await QueuedAsync(host, eventName)).Should().Be(0, "a delivered stimulus leaves the queue");
+        (await Queue(host).DeliverWaitingAsync(Ct)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Stimuli_that_wait_in_vain_should_not_hide_one_whose_bookmark_exists()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase(), configure: services =>
+            services.AddSingleton(new BookmarkQueueOptions { BatchSize = 3 }));
+        var (id, eventName) = await PublishWaitingFlowAsync(host);
+        foreach (var n in Enumerable.Range(0, 5))
+        {
+            await host.Runtime.SendStimulusAsync(Stimulus($"nobody-waits-{n}-{id}"), Ct);
+        }
+
+        await host.Runtime.SendStimulusAsync(Stimulus(eventName), Ct);
+        var started = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
+
+        (await Queue(host).DeliverWaitingAsync(Ct)).Should().Be(1);
+        (await host.Instances.LoadAsync(started.InstanceId, Ct))!.State.SubStatus.Should().Be(WorkflowSubStatus.Finished);
+    }
+
+    [Fact]
+    public async Task A_queued_stimulus_should_be_dropped_after_its_time_to_live()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 2, 0, 0, TimeSpan.Zero));
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase(), clock);
+        var (id, eventName) = await PublishWaitingFlowAsync(host);
+        await host.Runtime.SendStimulusAsync(Stimulus(eventName), Ct);
+
+        clock.Advance(new BookmarkQueueOptions().TimeToLive + TimeSpan.FromSeconds(1));
+        var started = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
+
+        (await Queue(host).DeliverWaitingAsync(Ct)).Should().Be(0);
+        (await host.Instances.LoadAsync(started.InstanceId, Ct))!.State.SubStatus.Should().Be(WorkflowSubStatus.Suspended);
+        (await QueuedAsync(host, eventName)).Should().Be(0, "expired stimuli are deleted");
+    }
+
+    [Fact]
+    public async Task A_queued_stimulus_with_a_correlation_id_should_wait_for_an_instance_with_that_id()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var (id, eventName) = await PublishWaitingFlowAsync(host);
+        await host.Runtime.SendStimulusAsync(Stimulus(eventName, correlationId: "order-7"), Ct);
+
+        var other = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published, "order-8"), Ct);
+        (await Queue(host).DeliverWaitingAsync(Ct)).Should().Be(0);
+        var mine = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published, "order-7"), Ct);
+        (await Queue(host).DeliverWaitingAsync(Ct)).Should().Be(1);
+
+        (await host.Instances.LoadAsync(other.InstanceId, Ct))!.State.SubStatus.Should().Be(WorkflowSubStatus.Suspended);
+        (await host.Instances.LoadAsync(mine.InstanceId, Ct))!.State.SubStatus.Should().Be(WorkflowSubStatus.Finished);
+    }
+
+    [Fact]
+    public async Task Two_nodes_matching_the_queue_at_once_should_deliver_a_stimulus_once()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var (id, eventName) = await PublishWaitingFlowAsync(host);
+        await host.Runtime.SendStimulusAsync(Stimulus(eventName), Ct);
+        var started = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
+        var otherNode = ActivatorUtilities.CreateInstance<BookmarkQueue>(host.Services);
+
+        var delivered = await Task.WhenAll(Task.Run(() => Queue(host).DeliverWaitingAsync(Ct), Ct), Task.Run(() => otherNode.DeliverWaitingAsync(Ct), Ct));
+
+        delivered.Sum().Should().Be(1);
+        var journal = await host.Logs.ListJournalAsync(started.InstanceId, take: 1000, cancellationToken: Ct);
+        journal.Count(j => j.ActivityId == "done" && j.EventName == "Completed").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_running_queue_should_deliver_as_soon_as_this_node_saves_the_bookmark_without_waiting_for_its_poll()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase(), configure: services =>
+            services.AddSingleton(new BookmarkQueueOptions { PollInterval = TimeSpan.FromHours(1) }));
+        var (id, eventName) = await PublishWaitingFlowAsync(host);
+        await Queue(host).StartAsync(Ct);
+        try
+        {
+            await host.Runtime.SendStimulusAsync(Stimulus(eventName), Ct);
+            var started = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
+
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            var state = WorkflowSubStatus.Suspended;
+            while (state != WorkflowSubStatus.Finished && waited.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                await Task.Delay(50, Ct);
+                state = (await host.Instances.LoadAsync(started.InstanceId, Ct))!.State.SubStatus;
+            }
+
+            state.Should().Be(WorkflowSubStatus.Finished);
+        }
+        finally
+        {
+            await Queue(host).StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_stimulus_that_found_its_bookmark_or_asked_not_to_wait_should_not_be_queued()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var (id, eventName) = await PublishWaitingFlowAsync(host);
+        await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
+
+        (await host.Runtime.SendStimulusAsync(Stimulus(eventName), Ct)).Should().ContainSingle();
+        (await host.Runtime.SendStimulusAsync(Stimulus(eventName) with { QueueIfUnmatched = false }, Ct)).Should().BeEmpty();
+
+        (await QueuedAsync(host, eventName)).Should().Be(0);
+    }
+
+    private static StimulusRequest Stimulus(string eventName, string? correlationId = null, int? input = null) =>
+        new("Elsa.Event", new EventPayload(eventName), correlationId, input is null ? null : new Dictionary<string, object?> { ["Payload"] = input });
+
+    private static BookmarkQueue Queue(RuntimeHost host) => host.Services.GetRequiredService<BookmarkQueue>();
+
+    // Counted by the stimulus's hash: on PostgreSQL the tests of a class share one database.
+    private static async Task<int> QueuedAsync(RuntimeHost host, string eventName)
+    {
+        var hash = BookmarkHasher.Hash("Elsa.Event", new EventPayload(eventName));
+        await using var db = host.Contexts.CreateDbContext();
+        return await db.BookmarkQueue.CountAsync(q => q.Hash == hash, Ct);
+    }
+
+    private static async Task<(string Id, string EventName)> PublishWaitingFlowAsync(RuntimeHost host)
+    {
+        var id = Flows.NewId("queue");
+        var eventName = "paid-" + id;
+        var draft = await host.Definitions.SaveDraftAsync(Flows.Read(host, Chart(id, Start(), Event("wait", eventName), WriteLine("done", "done"))), Ct);
+        (await host.Definitions.PublishAsync(draft.DefinitionId, Ct)).Errors.Should().BeEmpty();
+        return (id, eventName);
+    }
+}
+
+/// <summary>On SQLite.</summary>
+public sealed class SqliteBookmarkQueueTests(SqliteTestDatabase database) : BookmarkQueueTests(database), IClassFixture<SqliteTestDatabase>;
+
+/// <summary>On PostgreSQL.</summary>
+public sealed class PostgresBookmarkQueueTests(PostgresTestDatabase database) : BookmarkQueueTests(database), IClassFixture<PostgresTestDatabase>;
