@@ -128,20 +128,64 @@ public abstract class BookmarkQueueTests(TestDatabase database)
     }
 
     [Fact]
-    public async Task A_stimulus_that_found_its_bookmark_or_asked_not_to_wait_should_not_be_queued()
+    public async Task A_stimulus_that_found_its_bookmark_or_did_not_ask_to_wait_should_not_be_queued()
     {
         await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
         var (id, eventName) = await PublishWaitingFlowAsync(host);
         await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
 
         (await host.Runtime.SendStimulusAsync(Stimulus(eventName), Ct)).Should().ContainSingle();
-        (await host.Runtime.SendStimulusAsync(Stimulus(eventName) with { QueueIfUnmatched = false }, Ct)).Should().BeEmpty();
+        // Not opted in (HTTP requests, for one, must not resume a guarded endpoint later).
+        (await host.Runtime.SendStimulusAsync(new StimulusRequest("Elsa.Event", new EventPayload(eventName)), Ct)).Should().BeEmpty();
 
         (await QueuedAsync(host, eventName)).Should().Be(0);
     }
 
+    [Fact]
+    public async Task A_queued_stimulus_whose_bookmark_another_caller_resumed_first_should_wait_for_the_next_one()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var (id, eventName) = await PublishWaitingFlowAsync(host);
+        await host.Runtime.SendStimulusAsync(Stimulus(eventName), Ct);
+        var first = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
+        // The stimulus's match is taken away between the queue's lookup and its claim: another node resumed it.
+        var gate = new BookmarkTakenFirst(host, first.Bookmarks.Single().Id);
+        var queue = ActivatorUtilities.CreateInstance<BookmarkQueue>(host.Services, gate);
+
+        (await queue.DeliverWaitingAsync(Ct)).Should().Be(0);
+        (await QueuedAsync(host, eventName)).Should().Be(1, "the stimulus went back to the queue");
+        var second = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
+        (await queue.DeliverWaitingAsync(Ct)).Should().Be(1);
+        (await host.Instances.LoadAsync(second.InstanceId, Ct))!.State.SubStatus.Should().Be(WorkflowSubStatus.Finished);
+    }
+
+    /// <summary>A bookmark store whose first lookup resumes the bookmark it returns (as a racing node would).</summary>
+    private sealed class BookmarkTakenFirst(RuntimeHost host, string bookmarkId) : Stores.IBookmarkStore
+    {
+        private readonly Stores.IBookmarkStore _inner = host.Services.GetRequiredService<Stores.IBookmarkStore>();
+        private bool _taken;
+
+        public async Task<IReadOnlyList<Stores.StoredBookmark>> FindByHashAsync(string hash, string? correlationId = null, CancellationToken cancellationToken = default)
+        {
+            var found = await _inner.FindByHashAsync(hash, correlationId, cancellationToken);
+            if (!_taken && found.Any(b => b.Id == bookmarkId))
+            {
+                _taken = true;
+                await host.Runtime.ResumeAsync(bookmarkId, cancellationToken: cancellationToken);
+            }
+
+            return found;
+        }
+
+        public Task<Stores.StoredBookmark?> FindByIdAsync(string id, CancellationToken cancellationToken = default) => _inner.FindByIdAsync(id, cancellationToken);
+
+        public Task<IReadOnlyList<Stores.StoredBookmark>> FindByInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+            _inner.FindByInstanceAsync(instanceId, cancellationToken);
+    }
+
     private static StimulusRequest Stimulus(string eventName, string? correlationId = null, int? input = null) =>
-        new("Elsa.Event", new EventPayload(eventName), correlationId, input is null ? null : new Dictionary<string, object?> { ["Payload"] = input });
+        new("Elsa.Event", new EventPayload(eventName), correlationId, input is null ? null : new Dictionary<string, object?> { ["Payload"] = input },
+            QueueIfUnmatched: true);
 
     private static BookmarkQueue Queue(RuntimeHost host) => host.Services.GetRequiredService<BookmarkQueue>();
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Core.Serialization;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using LowCodeErp.Workflows.Runtime.Stores;
@@ -23,32 +24,38 @@ public sealed class BookmarkQueueOptions
 }
 
 /// <summary>
-/// Elsa's bookmark queue: a stimulus that resumed no bookmark and started no instance is kept for
-/// <see cref="BookmarkQueueOptions.TimeToLive"/>, and delivered to the first matching bookmark that appears meanwhile —
-/// an event sent a moment before its instance reached the Event activity is not lost. Each pass matches the queued
-/// stimuli against the bookmark table, so a bookmark saved on any node is found; a node that saves bookmarks while it
-/// knows of queued stimuli starts a pass at once instead of waiting for the next poll. Whoever deletes a queued row
-/// delivers it, so a stimulus is delivered once across nodes.
+/// Elsa's bookmark queue: an event stimulus (<see cref="StimulusRequest.QueueIfUnmatched"/>) that resumed no bookmark and
+/// started no instance is kept for <see cref="BookmarkQueueOptions.TimeToLive"/>, and delivered to the bookmarks that
+/// match it once they appear — an event sent a moment before its instance reached the Event activity is not lost. Each
+/// pass matches the queued stimuli against the bookmark table, so a bookmark saved on any node is found; a node that
+/// saves bookmarks while it knows of queued stimuli starts a pass at once instead of waiting for the next poll. Only the
+/// node whose DELETE removed a row delivers it, so a stimulus is delivered at most once across nodes; if every bookmark
+/// it was meant for was resumed by someone else meanwhile, the row goes back until its expiry. A process that dies
+/// between the claim and the resume loses that stimulus.
 /// </summary>
 public sealed class BookmarkQueue(
     IDbContextFactory<WorkflowsDbContext> contexts, IBookmarkStore bookmarks, IServiceProvider services, TimeProvider clock, BookmarkQueueOptions options,
     ILogger<BookmarkQueue>? logger = null)
     : BackgroundService
 {
+    private static readonly TimeSpan MinimumPassGap = TimeSpan.FromMilliseconds(50);
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     // Queued stimuli this node knows of: while it is 0, saving bookmarks costs no wake-up (the poll still runs). Each
     // pass recounts them; _enqueued (this node's queuings, ever) keeps a count taken just before a queuing from hiding it.
     private int _known;
     private long _enqueued;
 
-    /// <summary>Keeps a stimulus that matched nothing.</summary>
-    public async Task EnqueueAsync(StimulusRequest stimulus, string hash, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Keeps a stimulus that matched nothing. Never throws: it runs after the sender's own work has committed (a
+    /// workflow's PublishEvent), and a queue that cannot be written must not undo or stop what follows; it is logged.
+    /// </summary>
+    public async Task<bool> TryEnqueueAsync(StimulusRequest stimulus, string hash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stimulus);
         var now = clock.GetUtcNow();
-        await using (var db = contexts.CreateDbContext())
+        try
         {
-            db.BookmarkQueue.Add(new BookmarkQueueItemRecord
+            await AddAsync(new BookmarkQueueItemRecord
             {
                 Id = InstanceIds.New(now),
                 Hash = hash,
@@ -57,12 +64,17 @@ public sealed class BookmarkQueue(
                 InputJson = stimulus.Input is null ? null : JsonSerializer.Serialize(stimulus.Input, SerializerOptions.Default),
                 CreatedAt = now.ToUniversalTime(),
                 ExpiresAt = (now + options.TimeToLive).ToUniversalTime(),
-            });
-            await db.SaveChangesAsync(cancellationToken);
+            }, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger?.LogError(exception, "Stimulus {Name} matched nothing and could not be queued; it is dropped.", stimulus.Name);
+            return false;
         }
 
         Interlocked.Increment(ref _enqueued);
         Interlocked.Increment(ref _known);
+        return true;
     }
 
     /// <summary>A burst saved bookmarks: match them now if stimuli are waiting.</summary>
@@ -107,8 +119,21 @@ public sealed class BookmarkQueue(
             }
 
             Interlocked.Decrement(ref _known);
-            delivered++;
-            await DeliverAsync(item, matches, cancellationToken);
+            if (!TryReadInput(item, out var input))
+            {
+                continue; // unreadable now means unreadable forever: dropped (and logged)
+            }
+
+            if (await DeliverAsync(item, input, matches, cancellationToken))
+            {
+                delivered++;
+            }
+            else
+            {
+                // Every match was resumed by someone else meanwhile: the stimulus is still undelivered.
+                await AddAsync(item, cancellationToken);
+                Interlocked.Increment(ref _known);
+            }
         }
 
         return delivered;
@@ -129,6 +154,8 @@ public sealed class BookmarkQueue(
                 logger?.LogError(exception, "Delivering queued workflow stimuli failed.");
             }
 
+            // Many saves in a row each ask for a pass: at most one pass per gap.
+            await Task.Delay(MinimumPassGap, clock, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default);
             using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             poll.CancelAfter(options.PollInterval);
             await _wake.Reader.WaitToReadAsync(poll.Token).AsTask().ContinueWith(static _ => { }, TaskScheduler.Default);
@@ -142,15 +169,42 @@ public sealed class BookmarkQueue(
         return await db.BookmarkQueue.Where(q => q.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
     }
 
-    private async Task DeliverAsync(BookmarkQueueItemRecord item, IReadOnlyList<StoredBookmark> matches, CancellationToken cancellationToken)
+    private async Task AddAsync(BookmarkQueueItemRecord item, CancellationToken cancellationToken)
     {
-        var input = item.InputJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, object?>>(item.InputJson, SerializerOptions.Default);
+        await using var db = contexts.CreateDbContext();
+        db.BookmarkQueue.Add(item);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    // Plain values, as immediate delivery passes them (the events API and the bus convert the same way).
+    private bool TryReadInput(BookmarkQueueItemRecord item, out Dictionary<string, object?>? input)
+    {
+        try
+        {
+            input = item.InputJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(item.InputJson, SerializerOptions.Default)?
+                .ToDictionary(p => p.Key, p => ValueConversion.FromElement(p.Value));
+            return true;
+        }
+        catch (JsonException exception)
+        {
+            logger?.LogError(exception, "Queued stimulus {Name} ({Id}) has unreadable input; it is dropped.", item.Name, item.Id);
+            input = null;
+            return false;
+        }
+    }
+
+    /// <summary>Resumes the matches; false when none was left to resume (all resumed by someone else meanwhile).</summary>
+    private async Task<bool> DeliverAsync(BookmarkQueueItemRecord item, Dictionary<string, object?>? input, IReadOnlyList<StoredBookmark> matches,
+        CancellationToken cancellationToken)
+    {
         var runtime = services.GetRequiredService<IWorkflowRuntime>();
+        var resumedAny = false;
         foreach (var bookmark in matches)
         {
             try
             {
                 await runtime.ResumeAsync(bookmark.Id, input, cancellationToken);
+                resumedAny = true;
             }
             catch (BookmarkNotFoundException)
             {
@@ -158,9 +212,12 @@ public sealed class BookmarkQueue(
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                // The stimulus is taken; a failing instance must not keep it from the other matches.
+                // The bookmark was there and the instance failed on it: that counts as delivered; the others still get it.
+                resumedAny = true;
                 logger?.LogError(exception, "Queued stimulus {Name} could not resume bookmark {BookmarkId}.", item.Name, bookmark.Id);
             }
         }
+
+        return resumedAny;
     }
 }

@@ -51,14 +51,11 @@ internal sealed class BurstPersister(EfWorkflowInstanceStore instances, IReadOnl
         // through the operation's outbox, after this instance's lock is released.
         dispatched.ForEach(RuntimeStimulusSender.QueueRun);
         NotifyParent(loaded.Workflow);
-        if (state.Bookmarks.Count > 0)
+        if (saved.Exists(w => w.Bookmarks.Count > 0))
         {
-            bookmarksSaved?.Invoke(); // a queued stimulus may be waiting for one of them
+            bookmarksSaved?.Invoke(); // a queued stimulus may be waiting for one of them (the instance's or a child's)
         }
     }
-
-    /// <summary>Whether a stimulus is a finished child's notice to its parent.</summary>
-    internal static bool IsChildCompletion(string stimulusName) => ChildActivityTypes.Contains(stimulusName);
 
     /// <summary>The unit saving the burst of <paramref name="loaded"/>, with the child instances it started.</summary>
     private (InstanceWrite Write, WorkflowState State, List<Bookmark> Timers, List<JournalEntry> Journal) Prepare(

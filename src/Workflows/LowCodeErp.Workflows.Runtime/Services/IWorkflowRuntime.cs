@@ -43,11 +43,12 @@ public sealed record StartWorkflowRequest(
 
 /// <summary>
 /// A stimulus from outside: name + payload (hashed), optional correlation id, and the resume input. With
-/// <paramref name="QueueIfUnmatched"/>, one that finds no bookmark and no trigger waits in the <see cref="BookmarkQueue"/>
-/// for a matching bookmark.
+/// <paramref name="QueueIfUnmatched"/> (events: the API's, the bus's and PublishEvent's), one that finds no bookmark and
+/// no trigger waits in the <see cref="BookmarkQueue"/> for a matching bookmark. Opt-in: an HTTP request that matches
+/// nothing must get its 404 and be forgotten, not resume a guarded endpoint a minute later.
 /// </summary>
 public sealed record StimulusRequest(string Name, object? Payload, string? CorrelationId = null, IReadOnlyDictionary<string, object?>? Input = null,
-    bool QueueIfUnmatched = true);
+    bool QueueIfUnmatched = false);
 
 /// <summary>How an instance stands after a call.</summary>
 public sealed record WorkflowRunResult(

@@ -10,6 +10,9 @@ public sealed partial class WorkflowRuntime
 {
     // Bounds PublishEvent chains (A publishes to B publishes to A …) that would otherwise never end.
     private const int MaxDispatchDepth = 32;
+
+    /// <summary>The stimulus of Elsa.Event bookmarks and triggers (PublishEvent, the events API, the bus).</summary>
+    internal const string EventStimulusName = "Elsa.Event";
     private static readonly AsyncLocal<int> DispatchDepth = new();
 
     /// <inheritdoc />
@@ -54,7 +57,7 @@ public sealed partial class WorkflowRuntime
 
         if (!matched && stimulus.QueueIfUnmatched && services.GetService<BookmarkQueue>() is { } queue)
         {
-            await queue.EnqueueAsync(stimulus, hash, cancellationToken);
+            await queue.TryEnqueueAsync(stimulus, hash, cancellationToken);
         }
 
         return results;
@@ -91,10 +94,10 @@ public sealed partial class WorkflowRuntime
             DispatchDepth.Value++;
             foreach (var stimulus in outbox.Stimuli)
             {
-                // A finished child notifies its parent under both child activity names; only one can match, and the
-                // parent's bookmark was saved before the child could finish, so there is nothing to wait for.
+                // PublishEvent's events may overtake their receiver and wait for it. A finished child's notice to its
+                // parent never waits: the parent's bookmark was saved before the child could finish.
                 await SendStimulusAsync(new StimulusRequest(stimulus.Name, stimulus.Payload, stimulus.CorrelationId, stimulus.Input,
-                    QueueIfUnmatched: !BurstPersister.IsChildCompletion(stimulus.Name)));
+                    QueueIfUnmatched: stimulus.Name == EventStimulusName));
             }
         }
 
