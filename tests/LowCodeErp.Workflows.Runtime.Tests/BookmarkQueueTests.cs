@@ -159,6 +159,47 @@ public abstract class BookmarkQueueTests(TestDatabase database)
         (await host.Instances.LoadAsync(second.InstanceId, Ct))!.State.SubStatus.Should().Be(WorkflowSubStatus.Finished);
     }
 
+    [Fact]
+    public async Task Queued_input_should_reach_the_resumed_instance_as_plain_values()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var (id, eventName) = await PublishWaitingFlowAsync(host);
+        await host.Runtime.SendStimulusAsync(Stimulus(eventName, input: 42), Ct);
+        await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
+        var recorder = new ResumeRecorder(host);
+        var queue = ActivatorUtilities.CreateInstance<BookmarkQueue>(host.Services, (IServiceProvider)recorder);
+
+        (await queue.DeliverWaitingAsync(Ct)).Should().Be(1);
+
+        var payload = recorder.Inputs.Should().ContainSingle().Subject!["Payload"];
+        payload.Should().NotBeOfType<System.Text.Json.JsonElement>("immediate delivery passes plain values too");
+        Convert.ToInt32(payload, System.Globalization.CultureInfo.InvariantCulture).Should().Be(42);
+    }
+
+    /// <summary>The host's services, with a runtime that records the input of every resume it passes on.</summary>
+    private sealed class ResumeRecorder(RuntimeHost host) : IServiceProvider, IWorkflowRuntime
+    {
+        public List<IReadOnlyDictionary<string, object?>?> Inputs { get; } = [];
+
+        public object? GetService(Type serviceType) => serviceType == typeof(IWorkflowRuntime) ? this : host.Services.GetService(serviceType);
+
+        public Task<WorkflowRunResult> ResumeAsync(string bookmarkId, IReadOnlyDictionary<string, object?>? input = null, CancellationToken cancellationToken = default)
+        {
+            Inputs.Add(input);
+            return host.Runtime.ResumeAsync(bookmarkId, input, cancellationToken);
+        }
+
+        public Task<WorkflowRunResult> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default) => host.Runtime.StartAsync(request, cancellationToken);
+
+        public Task<IReadOnlyList<WorkflowRunResult>> SendStimulusAsync(StimulusRequest stimulus, CancellationToken cancellationToken = default) =>
+            host.Runtime.SendStimulusAsync(stimulus, cancellationToken);
+
+        public Task<WorkflowRunResult?> CancelAsync(string instanceId, CancellationToken cancellationToken = default) => host.Runtime.CancelAsync(instanceId, cancellationToken);
+
+        public Task<WorkflowRunResult> RetryAsync(string instanceId, string? activityInstanceId = null, CancellationToken cancellationToken = default) =>
+            host.Runtime.RetryAsync(instanceId, activityInstanceId, cancellationToken);
+    }
+
     /// <summary>A bookmark store whose first lookup resumes the bookmark it returns (as a racing node would).</summary>
     private sealed class BookmarkTakenFirst(RuntimeHost host, string bookmarkId) : Stores.IBookmarkStore
     {
@@ -212,3 +253,37 @@ public sealed class SqliteBookmarkQueueTests(SqliteTestDatabase database) : Book
 
 /// <summary>On PostgreSQL.</summary>
 public sealed class PostgresBookmarkQueueTests(PostgresTestDatabase database) : BookmarkQueueTests(database), IClassFixture<PostgresTestDatabase>;
+
+/// <summary>A queue that cannot be written (SQLite only: each test drops the table of its own database).</summary>
+public sealed class BookmarkQueueFailureTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_queue_that_cannot_be_written_should_not_stop_the_events_a_workflow_publishes_after_the_unmatched_one()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var receiverId = Flows.NewId("receiver");
+        var senderId = Flows.NewId("sender");
+        await PublishAsync(host, Chart(receiverId, Start(), Event("wait", "heard-" + receiverId), WriteLine("done", "done")));
+        await PublishAsync(host, Chart(senderId, Start(), PublishEvent("nobody", "unheard-" + senderId), PublishEvent("somebody", "heard-" + receiverId)));
+        var receiver = await host.Runtime.StartAsync(new StartWorkflowRequest(receiverId, VersionOptions.Published), Ct);
+        await using (var db = host.Contexts.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"WorkflowBookmarkQueue\"", Ct);
+        }
+
+        var sender = await host.Runtime.StartAsync(new StartWorkflowRequest(senderId, VersionOptions.Published), Ct);
+
+        sender.SubStatus.Should().Be(WorkflowSubStatus.Finished);
+        (await host.Instances.LoadAsync(receiver.InstanceId, Ct))!.State.SubStatus.Should().Be(WorkflowSubStatus.Finished,
+            "the event published after the one that could not be queued is still delivered");
+        (await host.Runtime.SendStimulusAsync(new StimulusRequest("Elsa.Event", new EventPayload("unheard"), QueueIfUnmatched: true), Ct)).Should().BeEmpty();
+    }
+
+    private static async Task PublishAsync(RuntimeHost host, string json)
+    {
+        var draft = await host.Definitions.SaveDraftAsync(Flows.Read(host, json), Ct);
+        (await host.Definitions.PublishAsync(draft.DefinitionId, Ct)).Errors.Should().BeEmpty();
+    }
+}

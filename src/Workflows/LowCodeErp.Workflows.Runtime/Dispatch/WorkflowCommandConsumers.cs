@@ -44,6 +44,7 @@ public sealed class DeliverWorkflowEventConsumer(IWorkflowRuntime runtime) : ICo
             WorkflowCommandInput.Read(context.Message.InputJson), QueueIfUnmatched: true), context.CancellationToken);
 }
 
+/// <summary>Input JSON as the plain values immediate delivery passes (the bus's commands and the bookmark queue).</summary>
 internal static class WorkflowCommandInput
 {
     public static Dictionary<string, object?>? Read(string? json) =>

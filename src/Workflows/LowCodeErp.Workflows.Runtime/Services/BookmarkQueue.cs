@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using LowCodeErp.Workflows.Abstractions;
 using LowCodeErp.Workflows.Core.Serialization;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using LowCodeErp.Workflows.Runtime.Stores;
@@ -181,8 +180,7 @@ public sealed class BookmarkQueue(
     {
         try
         {
-            input = item.InputJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(item.InputJson, SerializerOptions.Default)?
-                .ToDictionary(p => p.Key, p => ValueConversion.FromElement(p.Value));
+            input = Dispatch.WorkflowCommandInput.Read(item.InputJson);
             return true;
         }
         catch (JsonException exception)
