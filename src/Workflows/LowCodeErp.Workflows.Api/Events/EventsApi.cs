@@ -45,7 +45,7 @@ public static class EventsApi
         {
             case null or "" or "Synchronous":
                 var results = await runtime.SendStimulusAsync(
-                    new StimulusRequest("Elsa.Event", new EventPayload(eventName), request?.CorrelationId, input, QueueIfUnmatched: true), cancellationToken);
+                    new StimulusRequest(EventPayload.StimulusName, new EventPayload(eventName), request?.CorrelationId, input, QueueIfUnmatched: true), cancellationToken);
                 return TypedResults.Ok(new TriggerEventResponse([.. results.Select(r => r.InstanceId)]));
             case "Asynchronous":
                 await dispatcher.DispatchEventAsync(eventName, request.CorrelationId, input, cancellationToken);

@@ -40,7 +40,7 @@ public sealed class DeliverWorkflowEventConsumer(IWorkflowRuntime runtime) : ICo
 {
     /// <inheritdoc />
     public Task Consume(ConsumeContext<DeliverWorkflowEvent> context) =>
-        runtime.SendStimulusAsync(new StimulusRequest("Elsa.Event", new EventPayload(context.Message.EventName), context.Message.CorrelationId,
+        runtime.SendStimulusAsync(new StimulusRequest(EventPayload.StimulusName, new EventPayload(context.Message.EventName), context.Message.CorrelationId,
             WorkflowCommandInput.Read(context.Message.InputJson), QueueIfUnmatched: true), context.CancellationToken);
 }
 

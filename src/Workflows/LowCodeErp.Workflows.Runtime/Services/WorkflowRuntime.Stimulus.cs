@@ -1,3 +1,4 @@
+using LowCodeErp.Workflows.Core.Activities.Events;
 using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +11,6 @@ public sealed partial class WorkflowRuntime
 {
     // Bounds PublishEvent chains (A publishes to B publishes to A …) that would otherwise never end.
     private const int MaxDispatchDepth = 32;
-
-    /// <summary>The stimulus of Elsa.Event bookmarks and triggers (PublishEvent, the events API, the bus).</summary>
-    internal const string EventStimulusName = "Elsa.Event";
     private static readonly AsyncLocal<int> DispatchDepth = new();
 
     /// <inheritdoc />
@@ -97,7 +95,7 @@ public sealed partial class WorkflowRuntime
                 // PublishEvent's events may overtake their receiver and wait for it. A finished child's notice to its
                 // parent never waits: the parent's bookmark was saved before the child could finish.
                 await SendStimulusAsync(new StimulusRequest(stimulus.Name, stimulus.Payload, stimulus.CorrelationId, stimulus.Input,
-                    QueueIfUnmatched: stimulus.Name == EventStimulusName));
+                    QueueIfUnmatched: stimulus.Name == EventPayload.StimulusName));
             }
         }
 

@@ -4,7 +4,11 @@ using LowCodeErp.Workflows.Core.Execution;
 namespace LowCodeErp.Workflows.Core.Activities.Events;
 
 /// <summary>Bookmark payload of Event: only the name takes part in the hash, so any instance waiting on it matches.</summary>
-public sealed record EventPayload(string EventName);
+public sealed record EventPayload(string EventName)
+{
+    /// <summary>The stimulus name of Event bookmarks and triggers (PublishEvent, the events API, the bus).</summary>
+    public const string StimulusName = "Elsa.Event";
+}
 
 /// <summary>Bookmark payload of RunTask.</summary>
 public sealed record RunTaskPayload(string TaskId);
@@ -32,7 +36,7 @@ public sealed class Event : Activity, ITrigger
         }
 
         var name = await context.EvaluateAsync(EventName) ?? throw new InvalidOperationException("Event needs a name.");
-        context.CreateBookmark(new BookmarkRequest("Elsa.Event", new EventPayload(name), IncludeActivityInstanceId: false));
+        context.CreateBookmark(new BookmarkRequest(EventPayload.StimulusName, new EventPayload(name), IncludeActivityInstanceId: false));
     }
 
     /// <inheritdoc />
@@ -71,7 +75,7 @@ public sealed class PublishEvent : CodeActivity
     public override async ValueTask ExecuteAsync(IActivityExecutionContext context)
     {
         var name = await context.EvaluateAsync(EventName) ?? throw new InvalidOperationException("PublishEvent needs a name.");
-        var stimulus = new Stimulus("Elsa.Event", new EventPayload(name), await context.EvaluateAsync(CorrelationId),
+        var stimulus = new Stimulus(EventPayload.StimulusName, new EventPayload(name), await context.EvaluateAsync(CorrelationId),
             new Dictionary<string, object?> { ["Payload"] = await context.EvaluateAsync(Payload) });
         var own = (ActivityExecutionContext)context;
         if (await context.EvaluateAsync(IsLocalEvent))
