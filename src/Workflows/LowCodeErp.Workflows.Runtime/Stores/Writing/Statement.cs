@@ -36,8 +36,8 @@ internal sealed class Statement(string sql, IReadOnlyList<StatementParameter> pa
         var target = command.Parameters;
         if (target.Count != Parameters.Count)
         {
-            Bind(command, target, converted ? FromProvider(values) : values);
-            return;
+            // First use: the parameters get their settings from the mappings; the values are set below like every time.
+            Bind(command, target, new object?[Parameters.Count]);
         }
 
         for (var i = 0; i < Parameters.Count; i++)
@@ -59,21 +59,6 @@ internal sealed class Statement(string sql, IReadOnlyList<StatementParameter> pa
         }
 
         return values;
-    }
-
-    // A command's first use creates its parameters through the mappings, which convert: undo a prior conversion.
-    private object?[] FromProvider(object?[] values)
-    {
-        var model = (object?[])values.Clone();
-        for (var i = 0; i < Parameters.Count; i++)
-        {
-            if (Parameters[i].Mapping.Converter is { } converter)
-            {
-                model[i] = converter.ConvertFromProvider(model[i]);
-            }
-        }
-
-        return model;
     }
 }
 
