@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using LowCodeErp.Workflows.Core.Execution;
 using LowCodeErp.Workflows.Core.Serialization;
+using LowCodeErp.Workflows.Runtime.Dispatch;
 using LowCodeErp.Workflows.Runtime.Persistence;
 using LowCodeErp.Workflows.Runtime.Stores;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using LowCodeErp.Workflows.Core.Execution;
 using Microsoft.Extensions.Logging;
 
 namespace LowCodeErp.Workflows.Runtime.Services;
@@ -180,7 +181,7 @@ public sealed class BookmarkQueue(
     {
         try
         {
-            input = Dispatch.WorkflowCommandInput.Read(item.InputJson);
+            input = WorkflowCommandInput.Read(item.InputJson);
             return true;
         }
         catch (JsonException exception)

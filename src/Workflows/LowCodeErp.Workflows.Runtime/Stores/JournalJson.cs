@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using LowCodeErp.Workflows.Core.Execution;
@@ -79,7 +78,7 @@ internal static class JournalJson
 /// activityName, activityNodeId]</c>, where parent is the index of another row of <c>a</c>, an id from outside the
 /// segment, or null. An entry is <c>[row of a, eventName, ticks after t]</c>, followed only when needed by the sequence
 /// (when it is not the previous one + 1), the message and the payload. Trailing nulls are left out. Timestamps are
-/// restored with the first entry's offset: the same instants (the engine writes UTC anyway).
+/// restored with the first entry's offset, which <see cref="CanDescribe"/> requires all of them to share.
 /// </summary>
 internal static class JournalSegmentFormat
 {
