@@ -242,8 +242,7 @@ public abstract class BookmarkQueueTests(TestDatabase database)
     {
         var id = Flows.NewId("queue");
         var eventName = "paid-" + id;
-        var draft = await host.Definitions.SaveDraftAsync(Flows.Read(host, Chart(id, Start(), Event("wait", eventName), WriteLine("done", "done"))), Ct);
-        (await host.Definitions.PublishAsync(draft.DefinitionId, Ct)).Errors.Should().BeEmpty();
+        await Flows.PublishAsync(host, Chart(id, Start(), Event("wait", eventName), WriteLine("done", "done")));
         return (id, eventName);
     }
 }
@@ -265,8 +264,8 @@ public sealed class BookmarkQueueFailureTests(SqliteTestDatabase database) : ICl
         await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
         var receiverId = Flows.NewId("receiver");
         var senderId = Flows.NewId("sender");
-        await PublishAsync(host, Chart(receiverId, Start(), Event("wait", "heard-" + receiverId), WriteLine("done", "done")));
-        await PublishAsync(host, Chart(senderId, Start(), PublishEvent("nobody", "unheard-" + senderId), PublishEvent("somebody", "heard-" + receiverId)));
+        await Flows.PublishAsync(host, Chart(receiverId, Start(), Event("wait", "heard-" + receiverId), WriteLine("done", "done")));
+        await Flows.PublishAsync(host, Chart(senderId, Start(), PublishEvent("nobody", "unheard-" + senderId), PublishEvent("somebody", "heard-" + receiverId)));
         var receiver = await host.Runtime.StartAsync(new StartWorkflowRequest(receiverId, VersionOptions.Published), Ct);
         await using (var db = host.Contexts.CreateDbContext())
         {
@@ -279,11 +278,5 @@ public sealed class BookmarkQueueFailureTests(SqliteTestDatabase database) : ICl
         (await host.Instances.LoadAsync(receiver.InstanceId, Ct))!.State.SubStatus.Should().Be(WorkflowSubStatus.Finished,
             "the event published after the one that could not be queued is still delivered");
         (await host.Runtime.SendStimulusAsync(new StimulusRequest("Elsa.Event", new EventPayload("unheard"), QueueIfUnmatched: true), Ct)).Should().BeEmpty();
-    }
-
-    private static async Task PublishAsync(RuntimeHost host, string json)
-    {
-        var draft = await host.Definitions.SaveDraftAsync(Flows.Read(host, json), Ct);
-        (await host.Definitions.PublishAsync(draft.DefinitionId, Ct)).Errors.Should().BeEmpty();
     }
 }

@@ -25,7 +25,7 @@ public abstract class WorkflowRuntimeTests(TestDatabase database)
         WorkflowRunResult started;
         await using (var first = await RuntimeHost.StartAsync(options))
         {
-            await PublishAsync(first, Chart(id, Start(), Event("wait", "Go"), WriteLine("done", "done")));
+            await Flows.PublishAsync(first, Chart(id, Start(), Event("wait", "Go"), WriteLine("done", "done")));
             started = await first.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published, "order-1"), Ct);
         }
 
@@ -45,7 +45,7 @@ public abstract class WorkflowRuntimeTests(TestDatabase database)
     {
         await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
         var id = Flows.NewId("race");
-        await PublishAsync(host, Chart(id, Start(), Event("wait", "Go"), WriteLine("done", "done")));
+        await Flows.PublishAsync(host, Chart(id, Start(), Event("wait", "Go"), WriteLine("done", "done")));
         var started = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
         var bookmarkId = started.Bookmarks[0].Id;
 
@@ -76,7 +76,7 @@ public abstract class WorkflowRuntimeTests(TestDatabase database)
         string instanceId;
         await using (var first = await RuntimeHost.StartAsync(options, clock))
         {
-            await PublishAsync(first, Chart(id, Start(), Delay("wait", "01:00:00"), WriteLine("done", "done")));
+            await Flows.PublishAsync(first, Chart(id, Start(), Delay("wait", "01:00:00"), WriteLine("done", "done")));
             instanceId = (await first.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct)).InstanceId;
             (await first.Timers.FireDueTimersAsync(Ct)).Should().Be(0, "the delay is not due yet");
         }
@@ -100,7 +100,7 @@ public abstract class WorkflowRuntimeTests(TestDatabase database)
         await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
         var id = Flows.NewId("trigger");
         var eventName = "placed-" + id;
-        await PublishAsync(host, Chart(id, Event("placed", eventName, trigger: true), WriteLine("done", "done")));
+        await Flows.PublishAsync(host, Chart(id, Event("placed", eventName, trigger: true), WriteLine("done", "done")));
 
         var results = await host.Runtime.SendStimulusAsync(new StimulusRequest("Elsa.Event", new EventPayload(eventName),
             Input: new Dictionary<string, object?> { ["Payload"] = 42 }), Ct);
@@ -119,8 +119,8 @@ public abstract class WorkflowRuntimeTests(TestDatabase database)
         var receiverId = Flows.NewId("receiver");
         var senderId = Flows.NewId("sender");
         var eventName = "ping-" + receiverId;
-        await PublishAsync(host, Chart(receiverId, Start(), Event("wait", eventName), WriteLine("done", "done")));
-        await PublishAsync(host, Chart(senderId, Start(), PublishEvent("publish", eventName)));
+        await Flows.PublishAsync(host, Chart(receiverId, Start(), Event("wait", eventName), WriteLine("done", "done")));
+        await Flows.PublishAsync(host, Chart(senderId, Start(), PublishEvent("publish", eventName)));
         var receiver = await host.Runtime.StartAsync(new StartWorkflowRequest(receiverId, VersionOptions.Published), Ct);
 
         var sender = await host.Runtime.StartAsync(new StartWorkflowRequest(senderId, VersionOptions.Published), Ct);
@@ -134,7 +134,7 @@ public abstract class WorkflowRuntimeTests(TestDatabase database)
     {
         await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
         var id = Flows.NewId("cancel");
-        await PublishAsync(host, Chart(id, Start(), Event("wait", "Go"), WriteLine("done", "done")));
+        await Flows.PublishAsync(host, Chart(id, Start(), Event("wait", "Go"), WriteLine("done", "done")));
         var started = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
 
         var cancelled = await host.Runtime.CancelAsync(started.InstanceId, Ct);
@@ -151,7 +151,7 @@ public abstract class WorkflowRuntimeTests(TestDatabase database)
     {
         await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
         var id = Flows.NewId("retry");
-        await PublishAsync(host, Chart(id, Start(), FailUnlessOk("check"), WriteLine("done", "done")));
+        await Flows.PublishAsync(host, Chart(id, Start(), FailUnlessOk("check"), WriteLine("done", "done")));
         var faulted = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
         faulted.SubStatus.Should().Be(WorkflowSubStatus.Faulted);
         faulted.Incidents.Should().ContainSingle().Which.ActivityId.Should().Be("check");
@@ -177,7 +177,7 @@ public abstract class WorkflowRuntimeTests(TestDatabase database)
         var instanceId = Flows.NewId("instance");
         await using (var crashed = await RuntimeHost.StartAsync(options))
         {
-            var definition = await PublishAsync(crashed, Chart(id, Start(), Event("wait", "Go"), WriteLine("done", "done")));
+            var definition = await Flows.PublishAsync(crashed, Chart(id, Start(), Event("wait", "Go"), WriteLine("done", "done")));
             // What StartAsync with a pre-chosen id writes before its first burst; the process "dies" right after.
             await crashed.Instances.SaveAsync(new WorkflowState
             {
@@ -204,7 +204,7 @@ public abstract class WorkflowRuntimeTests(TestDatabase database)
         var clock = new FakeTimeProvider(new DateTimeOffset(2027, 1, 1, 8, 0, 0, TimeSpan.Zero));
         await using var host = await RuntimeHost.StartAsync(database.NewDatabase(), clock);
         var id = Flows.NewId("timer");
-        var definition = await PublishAsync(host, Chart(id, Timer("tick", "00:10:00"), WriteLine("done", "done")));
+        var definition = await Flows.PublishAsync(host, Chart(id, Timer("tick", "00:10:00"), WriteLine("done", "done")));
 
         clock.Advance(TimeSpan.FromMinutes(11));
         (await host.Timers.FireDueTimersAsync(Ct)).Should().Be(1);
@@ -215,14 +215,6 @@ public abstract class WorkflowRuntimeTests(TestDatabase database)
         var timer = await db.Timers.AsNoTracking().SingleAsync(t => t.DefinitionVersionId == definition.Id, Ct);
         timer.DueAt.Should().Be(clock.GetUtcNow() + TimeSpan.FromMinutes(10));
         timer.ClaimedBy.Should().BeNull();
-    }
-
-    private static async Task<WorkflowDefinition> PublishAsync(RuntimeHost host, string json)
-    {
-        var draft = await host.Definitions.SaveDraftAsync(Flows.Read(host, json), Ct);
-        var result = await host.Definitions.PublishAsync(draft.DefinitionId, Ct);
-        result.Errors.Should().BeEmpty();
-        return result.Definition!;
     }
 }
 

@@ -1,3 +1,4 @@
+using FluentAssertions;
 using LowCodeErp.Workflows.Core.Model;
 using LowCodeErp.Workflows.Core.Serialization;
 
@@ -28,6 +29,16 @@ internal static class Flows
           }
         }
         """;
+
+    /// <summary>Saves <paramref name="json"/> as a draft and publishes it; publishing must report no errors.</summary>
+    public static async Task<WorkflowDefinition> PublishAsync(RuntimeHost host, string json)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var draft = await host.Definitions.SaveDraftAsync(Read(host, json), cancellationToken);
+        var result = await host.Definitions.PublishAsync(draft.DefinitionId, cancellationToken);
+        result.Errors.Should().BeEmpty();
+        return result.Definition!;
+    }
 
     /// <summary>Reads a document (the serializer needs the host's activity registry).</summary>
     public static WorkflowDefinition Read(RuntimeHost host, string json)
