@@ -78,13 +78,59 @@ public abstract class FolderImportTests(TestDatabase database) : IDisposable
         await host.Importer.ImportAsync(_folder.FullName, Ct);
         var exportFolder = _folder.CreateSubdirectory("export").FullName;
 
-        var files = await host.Exporter.ExportAsync(exportFolder, VersionOptions.Published, Ct);
+        var export = await host.Exporter.ExportAsync(exportFolder, VersionOptions.Published, Ct);
         var reimport = await host.Importer.ImportAsync(exportFolder, Ct);
 
-        files.Should().Contain(Path.Combine(exportFolder, id + ".json"));
+        export.Written.Should().Contain(id + ".json");
         reimport.Errors.Should().BeEmpty();
         reimport.Published.Should().BeEmpty();
         reimport.Unchanged.Should().Contain(id);
+    }
+
+    [Fact]
+    public async Task Export_into_the_source_folder_should_rewrite_only_changed_definitions_where_they_are_and_add_new_ones_at_the_top()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var (kept, edited, added) = (Flows.NewId("kept"), Flows.NewId("edited"), Flows.NewId("added"));
+        // Hand-formatted, as a developer wrote it: an export must not reformat a file whose content did not change.
+        var keptJson = Flows.EventFlowJson(kept).Replace("\n", "\n\n", StringComparison.Ordinal) + "\n// trailing note\n";
+        Write("kept.json", keptJson);
+        Write("leasing/approvals/edited.json", Flows.EventFlowJson(edited));
+        Write("leasing/readme.json", "{ \"not\": \"a workflow\" }");
+        (await host.Importer.ImportAsync(_folder.FullName, Ct)).Errors.Should().OnlyContain(e => e.StartsWith("leasing/readme.json:", StringComparison.Ordinal));
+        // Designed in Studio meanwhile: a new version of one definition and a definition of its own.
+        await Flows.PublishAsync(host, Flows.EventFlowJson(edited, "changed in Studio"));
+        await Flows.PublishAsync(host, Flows.EventFlowJson(added));
+
+        var export = await host.Exporter.ExportAsync(_folder.FullName, VersionOptions.Published, Ct);
+
+        // PostgreSQL's database is shared by this class's tests: their definitions are exported too, so only ours are checked.
+        Ours(export.Written, "kept.json", "edited.json", added).Should().BeEquivalentTo("leasing/approvals/edited.json", added + ".json");
+        Ours(export.Unchanged, "kept.json", "edited.json", added).Should().Equal("kept.json");
+        File.ReadAllText(Path.Combine(_folder.FullName, "kept.json")).Should().Be(keptJson);
+        File.ReadAllText(Path.Combine(_folder.FullName, "leasing/approvals/edited.json")).Should().Contain("changed in Studio");
+        File.Exists(Path.Combine(_folder.FullName, edited + ".json")).Should().BeFalse("an exported definition stays in its own file");
+        Directory.EnumerateFiles(_folder.FullName, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty();
+        var reimport = await host.Importer.ImportAsync(_folder.FullName, Ct);
+        reimport.Published.Should().BeEmpty();
+        reimport.Unchanged.Should().Contain([kept, edited, added]);
+    }
+
+    [Fact]
+    public async Task Export_should_give_a_new_definition_a_free_file_name_when_its_own_is_taken_or_not_a_file_name()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var (owner, newcomer, slashed) = (Flows.NewId("owner"), Flows.NewId("newcomer"), Flows.NewId("area/flow"));
+        Write(newcomer + ".json", Flows.EventFlowJson(owner)); // a file named after the newcomer holds another definition
+        await host.Importer.ImportAsync(_folder.FullName, Ct);
+        await Flows.PublishAsync(host, Flows.EventFlowJson(newcomer));
+        await Flows.PublishAsync(host, Flows.EventFlowJson(slashed));
+
+        var export = await host.Exporter.ExportAsync(_folder.FullName, VersionOptions.Published, Ct);
+
+        Ours(export.Written, newcomer, slashed.Replace('/', '_')).Should().BeEquivalentTo(newcomer + "-2.json", slashed.Replace('/', '_') + ".json");
+        Ours(export.Unchanged, newcomer).Should().Equal(newcomer + ".json");
+        (await host.Importer.ImportAsync(_folder.FullName, Ct)).Unchanged.Should().Contain([owner, newcomer, slashed]);
     }
 
     public void Dispose()
@@ -92,6 +138,9 @@ public abstract class FolderImportTests(TestDatabase database) : IDisposable
         _folder.Delete(recursive: true);
         GC.SuppressFinalize(this);
     }
+
+    private static IEnumerable<string> Ours(IEnumerable<string> files, params string[] names) =>
+        files.Where(file => names.Any(name => file.Contains(name, StringComparison.Ordinal)));
 
     private void Write(string name, string json)
     {

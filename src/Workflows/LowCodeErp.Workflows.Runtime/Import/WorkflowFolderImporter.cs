@@ -17,9 +17,6 @@ public sealed record ImportReport(IReadOnlyList<DefinitionVersionInfo> Published
 /// </summary>
 public sealed class WorkflowFolderImporter(IWorkflowDefinitionStore store, ActivityRegistry registry, WorkflowSerializer serializer, WorkflowValidator validator)
 {
-    // Teams group flows by area (workflows/human-tasks/…); editors and VCS keep their state in hidden folders.
-    private static readonly EnumerationOptions AllSubfolders = new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-
     /// <summary>
     /// Imports every <c>*.json</c> in <paramref name="folder"/> and its subfolders, sorted by relative path so reports are
     /// stable; problems name the file by that path (<c>human-tasks/lease-approval.json:$.root…: message</c>).
@@ -28,8 +25,7 @@ public sealed class WorkflowFolderImporter(IWorkflowDefinitionStore store, Activ
     {
         var errors = new List<string>();
         var documents = new List<(string Source, string Json)>();
-        var files = Directory.EnumerateFiles(folder, "*.json", AllSubfolders).Select(file => (Path: file, Source: RelativePath(folder, file)));
-        foreach (var (file, source) in files.OrderBy(f => f.Source, StringComparer.Ordinal))
+        foreach (var (file, source) in WorkflowFolder.JsonFiles(folder))
         {
             try
             {
@@ -82,7 +78,4 @@ public sealed class WorkflowFolderImporter(IWorkflowDefinitionStore store, Activ
 
         return new ImportReport(published, unchanged, errors);
     }
-
-    /// <summary>The file's path below the folder with '/' on every platform, as it reads in the repository.</summary>
-    private static string RelativePath(string folder, string file) => Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
 }
