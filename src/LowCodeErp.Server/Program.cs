@@ -1,10 +1,19 @@
+using LowCodeErp.Server.Commands;
 using LowCodeErp.Server.Extensions;
 
-// The embedded all-in-one host: composition only; everything is configured in the extension methods.
-var builder = WebApplication.CreateBuilder(args);
+// The embedded all-in-one host: composition only; everything is configured in the extension methods. A maintenance verb
+// (export-workflows) runs on the same composition instead of serving.
+var command = ServerCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command.HostArguments);
 builder.AddEmbeddedServer();
 
 var app = builder.Build();
+if (command.Verb is not null)
+{
+    return await command.RunAsync(app, Console.Out, Console.Error);
+}
+
 app.UseEmbeddedServer();
 app.MapEmbeddedServerEndpoints();
-app.Run();
+await app.RunAsync();
+return 0;

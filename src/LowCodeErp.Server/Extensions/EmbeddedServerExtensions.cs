@@ -61,6 +61,9 @@ public static class EmbeddedServerExtensions
             bus.AddWorkflowDispatchConsumers();
             bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
         });
+        // Start the bus before the server listens, so a request that dispatches work never meets a bus still starting
+        // and /health/ready is green as soon as the server answers.
+        services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
         services.AddBackgroundWorkflowDispatcher();
         services.AddElsaApi();
         services.AddElsaStudio(builder.Configuration);

@@ -14,37 +14,62 @@ public sealed class WorkflowsFolderWatcher(
     : BackgroundService
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
+    private readonly SemaphoreSlim _changes = new(0);
+    private FileSystemWatcher? _watcher;
+    private string? _folder;
+
+    /// <summary>
+    /// Watches before the host finishes starting: <see cref="BackgroundService"/> runs <c>ExecuteAsync</c> on the thread pool
+    /// (.NET 10), so a file saved right after start-up could otherwise change before anyone watches and never be imported.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if ((options.Value.WatchFolder ?? environment.IsDevelopment()) && options.Value.ResolveFolder() is { } folder && Directory.Exists(folder))
+        {
+            _folder = folder;
+            _watcher = new FileSystemWatcher(folder, "*.json")
+            {
+                IncludeSubdirectories = true, // the importer reads subfolders too
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            _watcher.Changed += (_, _) => _changes.Release();
+            _watcher.Created += (_, _) => _changes.Release();
+            _watcher.Renamed += (_, _) => _changes.Release();
+            _watcher.Error += (_, e) => logger.LogWarning(e.GetException(), "Watching {Folder} lost events; re-importing.", folder);
+            _watcher.Error += (_, _) => _changes.Release();
+            _watcher.EnableRaisingEvents = true;
+            // The start-up import ran just before this: one more (cheap, unchanged files are skipped) covers what changed in between.
+            _changes.Release();
+            logger.LogInformation("Watching {Folder} for workflow changes.", folder);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _watcher?.Dispose();
+        // _changes stays undisposed: a watcher callback already in flight may still release it, and a SemaphoreSlim
+        // whose wait handle was never used holds nothing to free.
+        base.Dispose();
+    }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!(options.Value.WatchFolder ?? environment.IsDevelopment()) || options.Value.ResolveFolder() is not { } folder || !Directory.Exists(folder))
+        if (_folder is not { } folder)
         {
             return;
         }
-
-        var changes = new SemaphoreSlim(0);
-        using var watcher = new FileSystemWatcher(folder, "*.json")
-        {
-            IncludeSubdirectories = true, // the importer reads subfolders too
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        FileSystemEventHandler signal = (_, _) => changes.Release();
-        watcher.Changed += signal;
-        watcher.Created += signal;
-        watcher.Renamed += (_, _) => changes.Release();
-        watcher.Error += (_, e) => logger.LogWarning(e.GetException(), "Watching {Folder} lost events; re-importing.", folder);
-        watcher.Error += (_, _) => changes.Release();
-        watcher.EnableRaisingEvents = true;
-        logger.LogInformation("Watching {Folder} for workflow changes.", folder);
 
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await changes.WaitAsync(stoppingToken);
+                await _changes.WaitAsync(stoppingToken);
                 // Wait until the folder has been quiet for the debounce window, then import once for the whole burst.
-                while (await changes.WaitAsync(Debounce, stoppingToken))
+                while (await _changes.WaitAsync(Debounce, stoppingToken))
                 {
                 }
 

@@ -11,7 +11,7 @@ namespace LowCodeErp.Workflows.Api.Tests.HttpWorkflows;
 public sealed class FolderWatcherTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Watcher_Should_PublishANewFile_And_KeepTheLastGoodVersion_WhenAnEditIsInvalid()

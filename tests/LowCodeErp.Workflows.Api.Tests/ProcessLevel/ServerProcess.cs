@@ -47,30 +47,8 @@ public sealed class ServerProcess : IDisposable
     public static async Task<ServerProcess> StartAsync(string root, CancellationToken cancellationToken)
     {
         var port = FreePort();
-        var serverDll = Path.Combine(AppContext.BaseDirectory, "LowCodeErp.Server.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        string[] arguments =
-        [
-            serverDll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", AppContext.BaseDirectory,
-            $"--ConnectionStrings:Workflows=Data Source={Path.Combine(root, "data", "workflows.db")}",
-            $"--Workflows:Folder={Path.Combine(root, "workflows")}", "--Workflows:WatchFolder=false",
-            .. TestTokens.Settings.Select(setting => $"--{setting.Key}={setting.Value}"),
-        ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         Directory.CreateDirectory(Path.Combine(root, "data"));
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var process = Process.Start(StartInfo(root, ["--urls", $"http://127.0.0.1:{port}"])) ?? throw new InvalidOperationException("dotnet did not start.");
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
@@ -78,6 +56,47 @@ public sealed class ServerProcess : IDisposable
         process.BeginErrorReadLine();
         await server.WaitUntilLiveAsync(cancellationToken);
         return server;
+    }
+
+    /// <summary>Runs a maintenance verb of the server binary on the same database and folder; returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunVerbAsync(string root, string[] verb, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(StartInfo(root, verb, verbFirst: true)) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    private static ProcessStartInfo StartInfo(string root, string[] extra, bool verbFirst = false)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        string[] settings =
+        [
+            "--contentRoot", AppContext.BaseDirectory,
+            $"--ConnectionStrings:Workflows=Data Source={Path.Combine(root, "data", "workflows.db")}",
+            $"--Workflows:Folder={Path.Combine(root, "workflows")}", "--Workflows:WatchFolder=false",
+            .. TestTokens.Settings.Select(setting => $"--{setting.Key}={setting.Value}"),
+        ];
+        // A verb must come first (LowCodeErp.Server export-workflows …); the server's own settings may follow it.
+        string[] arguments = verbFirst ? [.. extra, .. settings] : [.. settings, .. extra];
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LowCodeErp.Server.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return start;
     }
 
     /// <summary>Kills the process tree at once (SIGKILL: no shutdown code runs) and waits for it to be gone.</summary>
