@@ -6,6 +6,8 @@ using LowCodeErp.Workflows.Runtime.Services;
 using LowCodeErp.Workflows.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using static LowCodeErp.Workflows.Runtime.Tests.Infrastructure.RuntimeFlows;
 
@@ -52,19 +54,26 @@ public abstract class BookmarkQueueTests(TestDatabase database)
     }
 
     [Fact]
-    public async Task A_queued_stimulus_should_be_dropped_after_its_time_to_live()
+    public async Task A_queued_stimulus_should_be_dropped_after_its_time_to_live_and_its_loss_logged()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 2, 0, 0, TimeSpan.Zero));
-        await using var host = await RuntimeHost.StartAsync(database.NewDatabase(), clock);
+        var logs = new FakeLogCollector();
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase(), clock, services =>
+            services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs))));
         var (id, eventName) = await PublishWaitingFlowAsync(host);
-        await host.Runtime.SendStimulusAsync(Stimulus(eventName), Ct);
+        await host.Runtime.SendStimulusAsync(Stimulus(eventName, correlationId: "order-expired"), Ct);
+        (await Queue(host).DeliverWaitingAsync(Ct)).Should().Be(0);
+        logs.GetSnapshot().Should().NotContain(r => r.Message.Contains(eventName, StringComparison.Ordinal), "nothing has expired yet");
 
         clock.Advance(new BookmarkQueueOptions().TimeToLive + TimeSpan.FromSeconds(1));
-        var started = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published), Ct);
+        var started = await host.Runtime.StartAsync(new StartWorkflowRequest(id, VersionOptions.Published, CorrelationId: "order-expired"), Ct);
 
         (await Queue(host).DeliverWaitingAsync(Ct)).Should().Be(0);
         (await host.Instances.LoadAsync(started.InstanceId, Ct))!.State.SubStatus.Should().Be(WorkflowSubStatus.Suspended);
         (await QueuedAsync(host, eventName)).Should().Be(0, "expired stimuli are deleted");
+        logs.GetSnapshot().Should().ContainSingle(r => r.Message.Contains(eventName, StringComparison.Ordinal))
+            .Which.Should().Match<FakeLogRecord>(r => r.Level == LogLevel.Warning && r.Message.Contains("order-expired", StringComparison.Ordinal)
+                && r.Message.Contains("expired", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -53,6 +53,8 @@ public sealed class BookmarkQueueItemRecord
     public string Hash { get; set; } = "";
     /// <summary>The stimulus name, for people reading the table.</summary>
     public string Name { get; set; } = "";
+    /// <summary>The stimulus payload as JSON (an event's name, for example), for people and logs: matching uses <see cref="Hash"/>.</summary>
+    public string? PayloadJson { get; set; }
     /// <summary>Only instances with this correlation id, when set.</summary>
     public string? CorrelationId { get; set; }
     /// <summary>The input the resumed activity receives, as JSON.</summary>
