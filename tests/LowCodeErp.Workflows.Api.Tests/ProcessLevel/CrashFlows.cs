@@ -6,12 +6,15 @@ internal static class CrashFlows
     public const string Waiting = "crash-wait";
     public const string Busy = "crash-busy";
     public const string Delayed = "crash-delay";
-    public const int BusySteps = 12;
+    public const int BusySteps = 24;
 
-    // ~60k statements each: far under the evaluator's 1M statement cap and its 2 s (wall-clock) limit even on an
-    // overloaded machine, yet the 12 steps keep one burst busy while the test kills the process. (The dispatch saves
-    // the instance as Executing before its burst starts, so a kill before the burst is the same test.)
-    private const string BusyScript = "let x = 0; for (let i = 0; i < 20000; i++) { x = (x + i) % 1000003; } return x;";
+    // Each step spins on the wall clock for 250 ms, so the 24 steps keep one burst busy for 6 s however fast the machine
+    // is: the test sees the instance Executing and kills the process long before it could finish. A step stays far
+    // under the evaluator's 2 s (wall-clock) limit: it ends as soon as it runs again after 250 ms, however long it was
+    // descheduled. One statement per iteration, capped at 500k: half the 1M statement cap, even on a machine fast
+    // enough to reach it within 250 ms (this one does ~100k-250k). (The dispatch saves the instance as Executing before
+    // its burst starts, so a kill before the burst is the same test.)
+    private const string BusyScript = "const end = Date.now() + 250; let n = 0; while (n < 500000 && Date.now() < end) { n++; } return n;";
 
     /// <summary>Writes every flow into <paramref name="folder"/>.</summary>
     public static void WriteAll(string folder)

@@ -22,7 +22,10 @@ public sealed class ServerCrashTests : IDisposable
     public async Task KilledServer_Should_LoseNoInstance_And_FinishEachExactlyOnce_AfterRestart()
     {
         List<string> waiting = [];
-        string busy;
+        // Busy instances that finished before the test saw them run (its process descheduled for the whole run on a
+        // loaded machine): not what is tested, but still listed, and still checked to have run exactly once.
+        List<string> finishedBeforeTheKill = [];
+        var busy = "";
         using (var first = await ServerProcess.StartAsync(_root, Ct))
         {
             for (var i = 0; i < 5; i++)
@@ -30,21 +33,37 @@ public sealed class ServerCrashTests : IDisposable
                 waiting.Add(await ExecuteAsync(first.Client, CrashFlows.Waiting, $"order-{i}"));
             }
 
-            var dispatched = await first.Client.PostAsJsonAsync($"/elsa/api/workflow-definitions/{CrashFlows.Busy}/dispatch", new { correlationId = "busy" }, Ct);
-            dispatched.EnsureSuccessStatusCode();
-            busy = (string)(await dispatched.Content.ReadFromJsonAsync<JsonNode>(Ct))!["workflowInstanceId"]!;
-            (await WaitForSubStatusAsync(first.Client, busy, s => s is "Executing" or "Finished")).Should().Be("Executing", "the busy flow must still run when the process is killed");
+            string? observed = null;
+            for (var attempt = 0; attempt == 0 || (observed == "Finished" && attempt < 5); attempt++)
+            {
+                if (attempt > 0)
+                {
+                    finishedBeforeTheKill.Add(busy);
+                }
+
+                var dispatched = await first.Client.PostAsJsonAsync($"/elsa/api/workflow-definitions/{CrashFlows.Busy}/dispatch", new { correlationId = $"busy-{attempt}" }, Ct);
+                dispatched.EnsureSuccessStatusCode();
+                busy = (string)(await dispatched.Content.ReadFromJsonAsync<JsonNode>(Ct))!["workflowInstanceId"]!;
+                observed = await WaitForSubStatusAsync(first.Client, busy, s => s is "Executing" or "Finished");
+            }
+
+            observed.Should().Be("Executing", "the busy flow must still run when the process is killed");
             first.Kill();
         }
 
         using var second = await ServerProcess.StartAsync(_root, Ct);
         var listed = await ListAsync(second.Client);
-        listed.Should().OnlyHaveUniqueItems().And.Contain([.. waiting, busy]).And.HaveCount(waiting.Count + 1, second.Output);
+        listed.Should().OnlyHaveUniqueItems().And.Contain([.. waiting, .. finishedBeforeTheKill, busy])
+            .And.HaveCount(waiting.Count + finishedBeforeTheKill.Count + 1, second.Output);
         (await WaitForSubStatusAsync(second.Client, busy, s => s == "Finished")).Should().Be("Finished", second.Output);
-        (await CompletedCountAsync(second.Client, busy, "after")).Should().Be(1);
-        for (var i = 1; i <= CrashFlows.BusySteps; i++)
+        foreach (var instance in (string[])[busy, .. finishedBeforeTheKill])
         {
-            (await CompletedCountAsync(second.Client, busy, $"busy{i}")).Should().Be(1, $"busy{i} ran once");
+            (await GetAsync(second.Client, $"/elsa/api/workflow-instances/{instance}"))["subStatus"]!.ToString().Should().Be("Finished");
+            (await CompletedCountAsync(second.Client, instance, "after")).Should().Be(1);
+            for (var i = 1; i <= CrashFlows.BusySteps; i++)
+            {
+                (await CompletedCountAsync(second.Client, instance, $"busy{i}")).Should().Be(1, $"busy{i} of {instance} ran once");
+            }
         }
 
         for (var i = 0; i < waiting.Count; i++)
@@ -57,7 +76,7 @@ public sealed class ServerCrashTests : IDisposable
             (await CompletedCountAsync(second.Client, waiting[i], "after")).Should().Be(1);
         }
 
-        (await ListAsync(second.Client)).Should().HaveCount(waiting.Count + 1, "resuming starts no new instance");
+        (await ListAsync(second.Client)).Should().HaveCount(waiting.Count + finishedBeforeTheKill.Count + 1, "resuming starts no new instance");
     }
 
     [Fact]
