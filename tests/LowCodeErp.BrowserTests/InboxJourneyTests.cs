@@ -79,7 +79,13 @@ public sealed class InboxJourneyTests
         // 6. committee3 entered the application: 4-eyes refuses the claim in the UI (the server's rule, its message).
         var committee3 = await browser.SignInAsync(server, "committee3");
         await InboxBrowser.ShowViewAsync(committee3, "Available to me");
-        await Expect(committee3.Locator("[data-testid=no-tasks]")).ToBeVisibleAsync();
+        // "My tasks" (empty too) stays on screen until the view's page arrives: only the empty list that says it is the
+        // candidate view shows that committee3 is not offered the committee's tasks.
+        await Expect(committee3.Locator("[data-testid=no-tasks][data-view=candidate]")).ToBeVisibleAsync();
+        await Expect(committee3.Locator("a[data-testid=task-link]")).ToHaveCountAsync(0);
+        // The view's count, read when committee3 opened the inbox (after both tasks existed): 0, where committee2's is 2.
+        await Expect(ViewCount(committee2, "Available to me")).ToHaveTextAsync("2");
+        await Expect(ViewCount(committee3, "Available to me")).ToHaveTextAsync("0");
         var taskIds = await CommitteeTaskIdsAsync(committee2);
         await committee3.GotoAsync(new Uri(server.BaseAddress, $"/inbox/tasks/{taskIds[0]}").ToString());
         await committee3.ClickAsync("button[data-testid=claim]");
@@ -122,6 +128,9 @@ public sealed class InboxJourneyTests
         var hrefs = await page.Locator("a[data-testid=task-link]:has-text('Credit committee')").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         return [.. hrefs.Select(h => h.Split('/')[^1]).Order(StringComparer.Ordinal)];
     }
+
+    // The count badge on a view's tab.
+    private static ILocator ViewCount(IPage page, string tab) => page.Locator(".mud-tab").Filter(new() { HasText = tab }).Locator(".mud-badge");
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FluentAssertions;
@@ -62,9 +64,10 @@ public sealed class StudioJourneyTests
         await Expect(page.Locator(".x6-edge")).ToHaveCountAsync(1);
         await browser.ScreenshotAsync("02-designer-with-activities");
 
-        // 4. Publish.
-        await page.RunAndWaitForResponseAsync(() => page.ClickAsync(".mud-button-group-root button.mud-primary-text"), IsSave);
-        var published = await GetJsonAsync(server, $"/elsa/api/workflow-definitions/by-definition-id/{definitionId}?versionOptions=Published");
+        // 4. Publish: wait for the save that asks to publish (an auto-save of the last edit may still answer first), then
+        //    for the server to serve the published version.
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync(".mud-button-group-root button.mud-primary-text"), IsPublish);
+        var published = await GetPublishedAsync(server, definitionId);
         published["name"]!.ToString().Should().Be(name);
         await browser.ScreenshotAsync("03-published");
 
@@ -99,6 +102,11 @@ public sealed class StudioJourneyTests
     private static bool IsSave(IResponse response) =>
         response.Request.Method == "POST" && response.Url.EndsWith("/elsa/api/workflow-definitions", StringComparison.Ordinal) && response.Ok;
 
+    // Studio publishes through the same endpoint as its auto-saves, with "publish": true in the body.
+    private static bool IsPublish(IResponse response) =>
+        IsSave(response) && response.Request.PostDataJSON() is { ValueKind: JsonValueKind.Object } body
+                         && body.TryGetProperty("publish", out var publish) && publish.ValueKind == JsonValueKind.True;
+
     private static async Task DropAsync(IPage page, string displayName, string nodeName, float x)
     {
         await page.RunAndWaitForResponseAsync(
@@ -129,6 +137,26 @@ public sealed class StudioJourneyTests
         await page.Mouse.MoveAsync((source.X + target!.X) / 2, source.Y + 20, new() { Steps = 5 });
         await page.Mouse.MoveAsync(target.X + (target.Width / 2), target.Y + (target.Height / 2), new() { Steps = 10 });
         await page.Mouse.UpAsync();
+    }
+
+    /// <summary>The published version of a definition, polled until the server has one (60 s).</summary>
+    private static async Task<JsonNode> GetPublishedAsync(StudioServer server, string definitionId)
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await server.TokenAsync());
+        var path = $"/elsa/api/workflow-definitions/by-definition-id/{Uri.EscapeDataString(definitionId)}?versionOptions=Published";
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+            if (response.StatusCode != HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
+            {
+                response.EnsureSuccessStatusCode();
+                return (await response.Content.ReadFromJsonAsync<JsonNode>(TestContext.Current.CancellationToken))!;
+            }
+
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
     }
 
     private static async Task<JsonNode> GetJsonAsync(StudioServer server, string path)

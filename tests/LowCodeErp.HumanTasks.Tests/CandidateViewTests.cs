@@ -2,8 +2,10 @@ using System.Net;
 using FluentAssertions;
 using LowCodeErp.HumanTasks.Api;
 using LowCodeErp.HumanTasks.Tests.Infrastructure;
+using LowCodeErp.Workflows.Runtime.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static LowCodeErp.HumanTasks.Tests.Infrastructure.Api;
 
 namespace LowCodeErp.HumanTasks.Tests;
@@ -57,14 +59,24 @@ public abstract class CandidateViewTests<TDatabase>(TDatabase database) : IClass
     [Fact]
     public async Task Escalation_moves_the_candidate_rows_to_the_new_role_and_cancelling_removes_them()
     {
-        await using var host = await TasksHost.StartAsync(database.NewDatabase());
+        // A fake clock: the escalation is due only when the test moves time on, so the first look cannot race the timer.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await TasksHost.StartAsync(database.NewDatabase(), services => services.AddSingleton<TimeProvider>(clock));
         var task = await StartTaskAsync(host, "esc", "Check documents", $$"""
-            "candidateRoles": {{TaskFlows.Literal("Object", "underwriter")}}, "escalateAfter": {{TaskFlows.Literal("String", "1s")}},
+            "candidateRoles": {{TaskFlows.Literal("Object", "underwriter")}}, "escalateAfter": {{TaskFlows.Literal("String", "1h")}},
             "escalateTo": {{TaskFlows.Literal("String", "committee")}}
             """);
         (await CandidateRowsAsync(host, task)).Should().Equal("R:underwriter");
+        var timers = host.Services.GetRequiredService<TimerService>();
+        (await timers.FireDueTimersAsync(Ct)).Should().Be(0, "the escalation is not due yet");
 
-        await EventuallyAsync(async () => (await CandidateRowsAsync(host, task)) is ["R:committee"] ? "moved" : null, "the escalation to re-assign the task");
+        clock.Advance(TimeSpan.FromMinutes(61));
+        // Fired here or by the host's own timer service (whichever claims it first): the rows follow either way.
+        await EventuallyAsync(async () =>
+        {
+            await timers.FireDueTimersAsync(Ct);
+            return (await CandidateRowsAsync(host, task)) is ["R:committee"] ? "moved" : null;
+        }, "the escalation to re-assign the task");
         (await host.As("uw2", "underwriter").ListAsync("view=candidate")).Should().BeEmpty();
         (await host.As("c1", "committee").ListAsync("view=candidate")).Should().ContainSingle().Which.Id().Should().Be(task);
 

@@ -50,7 +50,9 @@ public sealed class DistributedCacheTests : IDisposable
         await a.Store.SaveDraftAsync("Limit", VersioningTests.Limit(200), null, Ct);
         await a.Store.PublishAsync("Limit", cancellationToken: Ct);
 
-        await Eventually.TrueAsync(async () => await DecisionAsync(b, 150) == "Approve", "B reconciled to v2");
+        // RefreshAsync switches to the new version before it evicts the old one: wait for both, then check them.
+        await Eventually.TrueAsync(async () => await DecisionAsync(b, 150) == "Approve" && !b.Cache.Contains("Limit", 1),
+            "B reconciled to v2 and evicted v1");
         b.Cache.Contains("Limit", 1).Should().BeFalse("the old version was evicted");
     }
 
@@ -66,7 +68,9 @@ public sealed class DistributedCacheTests : IDisposable
         await a.Store.PublishAsync("Limit", cancellationToken: Ct);
 
         (await DecisionAsync(a, 150)).Should().Be("Approve", "the publishing replica switches before Publish returns");
-        await Eventually.TrueAsync(async () => await DecisionAsync(b, 150) == "Approve", "B's next evaluation uses v2");
+        // RefreshAsync switches to v2 before it evicts v1: wait for both, so the eviction check does not race the refresh.
+        await Eventually.TrueAsync(async () => await DecisionAsync(b, 150) == "Approve" && !b.Cache.Contains("Limit", 1),
+            "B's next evaluation uses v2 and v1 is evicted");
         b.Cache.Contains("Limit", 2).Should().BeTrue("B warmed v2 when the notification arrived");
         b.Cache.Contains("Limit", 1).Should().BeFalse("B evicted v1");
 

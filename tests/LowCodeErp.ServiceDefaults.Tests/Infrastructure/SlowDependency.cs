@@ -60,6 +60,34 @@ public sealed class SlowDependency : IAsyncDisposable
         return Hits;
     }
 
+    /// <summary>
+    /// Waits until no request has arrived for <paramref name="quiet"/> (default 1 s; up to 60 s in all), then returns the
+    /// count. An attempt the caller already cut off can still reach the handler afterwards on a busy machine, so a count
+    /// read right after a call is not final; a baseline must be read only once the count has settled.
+    /// </summary>
+    public async Task<int> SettledHitsAsync(TimeSpan? quiet = null)
+    {
+        var wait = quiet ?? TimeSpan.FromSeconds(1);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var last = Hits;
+        var since = DateTime.UtcNow;
+        while (DateTime.UtcNow - since < wait)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The dependency's hit count did not settle within 60 s (now {Hits}).");
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            if (Hits != last)
+            {
+                (last, since) = (Hits, DateTime.UtcNow);
+            }
+        }
+
+        return last;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -20,7 +20,9 @@ public sealed class JavaScriptSandboxTests
         act.Should().Throw<JavaScriptEvaluationException>()
             .Where(e => e.Kind == JavaScriptErrorKind.Timeout)
             .WithMessage("JavaScript timed out after 200 ms in activity 'Probe1' (Probe).*");
-        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(3));
+        // The Timeout kind and message prove the 200 ms limit fired (only Jint's TimeoutInterval constraint raises it); the
+        // wall clock only shows the loop was stopped rather than left running, with room for a loaded 2-core CI machine.
+        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20));
     }
 
     [Fact]
