@@ -5,6 +5,9 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using LowCodeErp.ServiceDefaults.Auth;
 using LowCodeErp.Workflows.Api.Tests.Infrastructure;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LowCodeErp.Workflows.Api.Tests;
 
@@ -29,6 +32,14 @@ public sealed class ServerSecurityTests(ServerFactory server) : IClassFixture<Se
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, path);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         (await response.Content.ReadFromJsonAsync<JsonNode>(Ct))!["detail"]!.ToString().Should().Be("A bearer token is required.");
+    }
+
+    [Fact]
+    public void EmbeddedServer_Should_StartTheBusBeforeItListens()
+    {
+        // Otherwise a request right after start-up can dispatch work to a bus that is still starting, and the server
+        // answers /health/ready with 503 although it is listening.
+        server.Services.GetRequiredService<IOptions<MassTransitHostOptions>>().Value.WaitUntilStarted.Should().BeTrue();
     }
 
     [Fact]
@@ -91,8 +102,8 @@ public sealed class ServerSecurityTests(ServerFactory server) : IClassFixture<Se
 
     /// <summary>
     /// Polls <c>/health/ready</c> until it answers 200 with every check Healthy, or 60 s pass; returns the last answer.
-    /// The host does not wait for the bus (no <c>MassTransitHostOptions.WaitUntilStarted</c>), so the first requests can
-    /// come while MassTransit is still starting and its check is not healthy yet.
+    /// The embedded host starts the bus before it listens (<c>MassTransitHostOptions.WaitUntilStarted</c>, checked in
+    /// <see cref="EmbeddedServer_Should_StartTheBusBeforeItListens"/>); polling keeps this test about anonymity, not start-up order.
     /// </summary>
     private static async Task<(HttpStatusCode Status, JsonNode? Report)> ReadyEventuallyAsync(HttpClient client)
     {

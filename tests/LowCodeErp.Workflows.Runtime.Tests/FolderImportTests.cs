@@ -78,7 +78,7 @@ public abstract class FolderImportTests(TestDatabase database) : IDisposable
         await host.Importer.ImportAsync(_folder.FullName, Ct);
         var exportFolder = _folder.CreateSubdirectory("export").FullName;
 
-        var export = await host.Exporter.ExportAsync(exportFolder, VersionOptions.Published, Ct);
+        var export = await host.Exporter.ExportAsync(exportFolder, VersionOptions.Published, cancellationToken: Ct);
         var reimport = await host.Importer.ImportAsync(exportFolder, Ct);
 
         export.Written.Should().Contain(id + ".json");
@@ -102,7 +102,7 @@ public abstract class FolderImportTests(TestDatabase database) : IDisposable
         await Flows.PublishAsync(host, Flows.EventFlowJson(edited, "changed in Studio"));
         await Flows.PublishAsync(host, Flows.EventFlowJson(added));
 
-        var export = await host.Exporter.ExportAsync(_folder.FullName, VersionOptions.Published, Ct);
+        var export = await host.Exporter.ExportAsync(_folder.FullName, VersionOptions.Published, cancellationToken: Ct);
 
         // PostgreSQL's database is shared by this class's tests: their definitions are exported too, so only ours are checked.
         Ours(export.Written, "kept.json", "edited.json", added).Should().BeEquivalentTo("leasing/approvals/edited.json", added + ".json");
@@ -120,17 +120,49 @@ public abstract class FolderImportTests(TestDatabase database) : IDisposable
     public async Task Export_should_give_a_new_definition_a_free_file_name_when_its_own_is_taken_or_not_a_file_name()
     {
         await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
-        var (owner, newcomer, slashed) = (Flows.NewId("owner"), Flows.NewId("newcomer"), Flows.NewId("area/flow"));
+        var (owner, newcomer, odd) = (Flows.NewId("owner"), Flows.NewId("newcomer"), Flows.NewId(".area/flow:v?"));
+        var oddFile = "_area_flow_v_" + odd[".area/flow:v?".Length..] + ".json"; // portable on every OS, and not hidden
         Write(newcomer + ".json", Flows.EventFlowJson(owner)); // a file named after the newcomer holds another definition
         await host.Importer.ImportAsync(_folder.FullName, Ct);
         await Flows.PublishAsync(host, Flows.EventFlowJson(newcomer));
-        await Flows.PublishAsync(host, Flows.EventFlowJson(slashed));
+        await Flows.PublishAsync(host, Flows.EventFlowJson(odd));
 
-        var export = await host.Exporter.ExportAsync(_folder.FullName, VersionOptions.Published, Ct);
+        var export = await host.Exporter.ExportAsync(_folder.FullName, VersionOptions.Published, cancellationToken: Ct);
 
-        Ours(export.Written, newcomer, slashed.Replace('/', '_')).Should().BeEquivalentTo(newcomer + "-2.json", slashed.Replace('/', '_') + ".json");
+        Ours(export.Written, newcomer, oddFile).Should().BeEquivalentTo(newcomer + "-2.json", oddFile);
         Ours(export.Unchanged, newcomer).Should().Equal(newcomer + ".json");
-        (await host.Importer.ImportAsync(_folder.FullName, Ct)).Unchanged.Should().Contain([owner, newcomer, slashed]);
+        (await host.Importer.ImportAsync(_folder.FullName, Ct)).Unchanged.Should().Contain([owner, newcomer, odd]);
+    }
+
+    [Fact]
+    public async Task Export_should_not_overwrite_a_file_with_changes_the_database_has_not_seen_unless_forced()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        var (edited, broken) = (Flows.NewId("edited"), Flows.NewId("broken"));
+        Write("area/edited.json", Flows.EventFlowJson(edited));
+        Write("area/broken.json", Flows.EventFlowJson(broken));
+        await host.Importer.ImportAsync(_folder.FullName, Ct);
+        // Both sides moved: an analyst published in Studio while a developer edited the files (one is mid-edit, invalid).
+        await Flows.PublishAsync(host, Flows.EventFlowJson(edited, "changed in Studio"));
+        await Flows.PublishAsync(host, Flows.EventFlowJson(broken, "changed in Studio"));
+        var editedText = Flows.EventFlowJson(edited, "changed in the editor");
+        var brokenText = Flows.EventFlowJson(broken).Replace("Elsa.WriteLine", "Elsa.NoSuchActivity", StringComparison.Ordinal);
+        Write("area/edited.json", editedText);
+        Write("area/broken.json", brokenText);
+
+        var export = await host.Exporter.ExportAsync(_folder.FullName, VersionOptions.Published, cancellationToken: Ct);
+
+        Ours(export.Written, "edited.json", "broken.json").Should().BeEmpty();
+        Ours(export.Conflicts, "edited.json", "broken.json").Should().SatisfyRespectively(
+            broken => broken.Should().StartWith("area/broken.json: invalid ($.root.activities[1]"),
+            edited => edited.Should().StartWith("area/edited.json: changed since it was last imported"));
+        File.ReadAllText(Path.Combine(_folder.FullName, "area/edited.json")).Should().Be(editedText);
+        File.ReadAllText(Path.Combine(_folder.FullName, "area/broken.json")).Should().Be(brokenText);
+
+        var forced = await host.Exporter.ExportAsync(_folder.FullName, VersionOptions.Published, force: true, cancellationToken: Ct);
+
+        Ours(forced.Written, "edited.json", "broken.json").Should().BeEquivalentTo("area/edited.json", "area/broken.json");
+        File.ReadAllText(Path.Combine(_folder.FullName, "area/edited.json")).Should().Contain("changed in Studio");
     }
 
     public void Dispose()

@@ -9,17 +9,20 @@ namespace LowCodeErp.Server.Commands;
 /// <summary>
 /// What the server binary was asked to do: serve (no verb), or a maintenance verb that runs with the server's own
 /// configuration (database, folders, plugins) and exits. Today's one verb writes the database's flows back into the
-/// <c>workflows/</c> folder, so what analysts designed in Studio can be reviewed and committed:
-/// <c>dotnet run --project src/LowCodeErp.Server -- export-workflows [--folder DIR] [--latest]</c>.
+/// <c>workflows/</c> folder, so what analysts designed in Studio can be reviewed and committed.
 /// </summary>
 public sealed class ServerCommand
 {
     private const string ExportVerb = "export-workflows";
     private const string Usage = """
-        usage: LowCodeErp.Server export-workflows [--folder DIR] [--latest] [--Setting:Key=value ...]
-          Writes each definition's published version (--latest: its latest version, drafts included) into DIR,
-          default the folder the server imports (Workflows:Folder, else the nearest workflows/). A definition goes
-          back to the file that holds it; files whose content is unchanged are not touched.
+        usage: LowCodeErp.Server export-workflows [--folder DIR] [--latest] [--force] [--Setting:Key=value ...]
+          Writes each definition's published version into DIR (default: the folder the server imports, Workflows:Folder,
+          else the nearest workflows/). A definition goes back to the file that holds it, a new one to {definitionId}.json;
+          files whose content is unchanged are not touched. A file holding changes the database has not seen (edited
+          since the last import, or invalid) is a conflict: left alone and reported (exit 1) unless --force.
+          --latest  the latest versions instead, drafts included: the next import (start-up, or the watcher of a running
+                    development server) publishes them.
+          The database must be migrated (start the server once); the export never changes its schema.
         """;
 
     private ServerCommand(string? verb, string[] hostArguments)
@@ -31,14 +34,21 @@ public sealed class ServerCommand
     /// <summary>The verb, or null to serve.</summary>
     public string? Verb { get; }
 
-    /// <summary>The arguments left for the host's configuration (<c>--Key=value</c>, <c>--urls</c>, …).</summary>
-    public string[] HostArguments { get; }
+    /// <summary>The arguments left for the host's configuration (<c>--Key=value</c>, <c>--urls URL</c>, …).</summary>
+    public string[] HostArguments { get; private set; }
 
-    private string? Folder { get; init; }
+    /// <summary>Where to export (<c>--folder</c>); null for the folder the server imports.</summary>
+    public string? Folder { get; private set; }
 
-    private bool Latest { get; init; }
+    /// <summary>Export the latest versions, drafts included (<c>--latest</c>).</summary>
+    public bool Latest { get; private set; }
 
-    private string? Error { get; init; }
+    /// <summary>Overwrite files that hold changes the database has not seen (<c>--force</c>).</summary>
+    public bool Force { get; private set; }
+
+    private bool ShowUsage { get; set; }
+
+    private string? Error { get; set; }
 
     /// <summary>Splits the verb and its options from the arguments the host reads as configuration.</summary>
     public static ServerCommand Parse(string[] args)
@@ -46,33 +56,74 @@ public sealed class ServerCommand
         ArgumentNullException.ThrowIfNull(args);
         if (args is not [ExportVerb, .. var rest])
         {
-            return new ServerCommand(null, args);
+            // A verb anywhere else would otherwise start a full server against the database it meant to read.
+            return args.Contains(ExportVerb)
+                ? new ServerCommand(ExportVerb, []) { Error = $"{ExportVerb} must be the first argument" }
+                : new ServerCommand(null, args);
         }
 
-        var (folder, latest, error, host) = ((string?)null, false, (string?)null, new List<string>());
+        var host = new List<string>();
+        var parsed = new ServerCommand(ExportVerb, []);
         for (var i = 0; i < rest.Length; i++)
         {
-            switch (rest[i])
+            var (argument, next) = (rest[i], i + 1 < rest.Length && !rest[i + 1].StartsWith('-') ? rest[i + 1] : null);
+            switch (argument)
             {
-                case "--folder" when i + 1 < rest.Length && !rest[i + 1].StartsWith('-'):
-                    folder = rest[++i];
+                case "--folder" when next is not null:
+                    parsed.Folder = next;
+                    i++;
                     break;
-                case "--folder":
-                    error = "--folder needs a directory";
+                case "--folder" or "--folder=":
+                    parsed.Error ??= "--folder needs a directory";
+                    break;
+                case var _ when argument.StartsWith("--folder=", StringComparison.Ordinal):
+                    parsed.Folder = argument["--folder=".Length..];
                     break;
                 case "--latest":
-                    latest = true;
+                    parsed.Latest = true;
+                    break;
+                case "--force":
+                    parsed.Force = true;
                     break;
                 case "--help" or "-h":
-                    error = "";
+                    parsed.ShowUsage = true;
+                    break;
+                case var _ when argument.StartsWith("--", StringComparison.Ordinal) && argument.Contains('=', StringComparison.Ordinal):
+                    host.Add(argument); // a setting of the host: --ConnectionStrings:Workflows=…
+                    break;
+                case var _ when argument.StartsWith("--", StringComparison.Ordinal) && next is not null:
+                    host.AddRange([argument, next]); // --contentRoot DIR, --environment Production
+                    i++;
                     break;
                 default:
-                    host.Add(rest[i]);
+                    // A typo such as --lastest must not silently export something else.
+                    parsed.Error ??= $"unknown argument '{argument}'";
                     break;
             }
         }
 
-        return new ServerCommand(ExportVerb, [.. host]) { Folder = folder, Latest = latest, Error = error };
+        parsed.HostArguments = [.. host];
+        return parsed;
+    }
+
+    /// <summary>Answers <c>--help</c> and argument errors before anything is built; null when the verb should run.</summary>
+    public int? Reject(TextWriter output, TextWriter errors)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (Error is not null)
+        {
+            errors.WriteLine($"{Error}\n{Usage}");
+            return 2;
+        }
+
+        if (ShowUsage)
+        {
+            output.WriteLine(Usage);
+            return 0;
+        }
+
+        return null;
     }
 
     /// <summary>Runs the verb on the built (not started) application; returns the process exit code.</summary>
@@ -81,28 +132,45 @@ public sealed class ServerCommand
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        if (Error is not null)
+        try
         {
-            await (Error.Length == 0 ? output : errors).WriteLineAsync(Error.Length == 0 ? Usage : $"{Error}\n{Usage}");
-            return Error.Length == 0 ? 0 : 2;
+            return await ExportAsync(app.Services, output, errors);
         }
-
-        var options = app.Services.GetRequiredService<IOptions<WorkflowsStartupOptions>>().Value;
-        var folder = Folder is not null ? Path.GetFullPath(Folder) : options.ResolveFolder() ?? Path.GetFullPath("workflows");
-        if (options.MigrateOnStartup)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // As the server would at start-up: an empty or older database is brought to the current schema first.
-            await app.Services.GetRequiredService<WorkflowsDbContextFactory>().MigrateAsync(CancellationToken.None);
+            // A tool's failure is a message and an exit code, not a stack trace.
+            await errors.WriteLineAsync($"{ExportVerb} failed: {exception.GetBaseException().Message}");
+            return 1;
+        }
+    }
+
+    private async Task<int> ExportAsync(IServiceProvider services, TextWriter output, TextWriter errors)
+    {
+        var options = services.GetRequiredService<IOptions<WorkflowsStartupOptions>>().Value;
+        var folder = Folder is not null ? Path.GetFullPath(Folder) : options.ResolveFolder() ?? Path.GetFullPath("workflows");
+        // Never migrate here: a newer binary would change the schema under running older replicas, and a wrong working
+        // directory would create an empty SQLite database and "export" nothing.
+        if (await services.GetRequiredService<WorkflowsDbContextFactory>().PendingMigrationsAsync() is { Count: > 0 } pending)
+        {
+            await errors.WriteLineAsync($"The workflows database lacks {pending.Count} migration(s) ({pending[^1]}): start the server once "
+                + "or apply the migrations first (is ConnectionStrings:Workflows the server's database?).");
+            return 1;
         }
 
         var version = Latest ? VersionOptions.Latest : VersionOptions.Published;
-        var report = await app.Services.GetRequiredService<WorkflowFolderExporter>().ExportAsync(folder, version, CancellationToken.None);
+        var report = await services.GetRequiredService<WorkflowFolderExporter>().ExportAsync(folder, version, Force);
         foreach (var file in report.Written)
         {
             await output.WriteLineAsync($"wrote {file}");
         }
 
-        await output.WriteLineAsync($"Exported the {version.Kind.ToLowerInvariant()} versions to {folder}: {report.Written.Count} written, {report.Unchanged.Count} unchanged.");
-        return 0;
+        foreach (var conflict in report.Conflicts)
+        {
+            await errors.WriteLineAsync($"not written: {conflict}");
+        }
+
+        await output.WriteLineAsync($"Exported the {version.Kind.ToLowerInvariant()} versions to {folder}: {report.Written.Count} written, "
+            + $"{report.Unchanged.Count} unchanged, {report.Conflicts.Count} conflicts.");
+        return report.Conflicts.Count > 0 ? 1 : 0;
     }
 }

@@ -45,6 +45,18 @@ public sealed class ExportWorkflowsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ExportWorkflows_Should_RefuseAnUnmigratedDatabase_AndCreateNone()
+    {
+        CrashFlows.WriteAll(Workflows);
+
+        var (exitCode, output, errors) = await ServerProcess.RunVerbAsync(_root, ["export-workflows"], Ct);
+
+        exitCode.Should().Be(1, output);
+        errors.Should().Contain("The workflows database lacks").And.Contain("start the server once");
+        File.Exists(Path.Combine(_root, "data", "workflows.db")).Should().BeFalse("an export never creates or migrates a database");
+    }
+
+    [Fact]
     public async Task ExportWorkflows_Should_ExitWithUsage_WhenAnOptionLacksItsValue()
     {
         Directory.CreateDirectory(Path.Combine(_root, "data"));

@@ -1,3 +1,8 @@
+using LowCodeErp.Workflows.Core.Model;
+using LowCodeErp.Workflows.Core.Registry;
+using LowCodeErp.Workflows.Core.Serialization;
+using LowCodeErp.Workflows.Core.Validation;
+
 namespace LowCodeErp.Workflows.Runtime.Import;
 
 /// <summary>Which files of a <c>workflows/</c> folder are definitions, and how they are named: shared by import and export.</summary>
@@ -14,6 +19,30 @@ internal static class WorkflowFolder
         Directory.EnumerateFiles(folder, "*.json", AllSubfolders)
             .Select(file => (Path: file, Source: RelativePath(folder, file)))
             .OrderBy(f => f.Source, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads every definition file and loads the set as the CLI does (workflows used as activities first, then validation);
+    /// the loader's in-memory store is a scratch copy, the database is what counts. Unreadable files are
+    /// <paramref name="errors"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<LoadedDefinition>> LoadAsync(
+        string folder, ActivityRegistry registry, WorkflowSerializer serializer, WorkflowValidator validator, List<string> errors, CancellationToken cancellationToken)
+    {
+        var documents = new List<(string Source, string Json)>();
+        foreach (var (file, source) in JsonFiles(folder))
+        {
+            try
+            {
+                documents.Add((source, await File.ReadAllTextAsync(file, cancellationToken)));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"{source}:$: cannot be read: {exception.Message}");
+            }
+        }
+
+        return new DefinitionLoader(registry, serializer, validator, new InMemoryWorkflowDefinitionStore()).Load(documents);
+    }
 
     /// <summary>The file's path below the folder with '/' on every platform, as it reads in the repository.</summary>
     public static string RelativePath(string folder, string file) => Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');

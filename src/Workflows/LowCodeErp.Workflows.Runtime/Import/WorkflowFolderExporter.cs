@@ -1,24 +1,32 @@
-using System.Text.Json;
 using LowCodeErp.Workflows.Core.Model;
+using LowCodeErp.Workflows.Core.Registry;
 using LowCodeErp.Workflows.Core.Serialization;
+using LowCodeErp.Workflows.Core.Validation;
 using LowCodeErp.Workflows.Runtime.Stores;
 
 namespace LowCodeErp.Workflows.Runtime.Import;
 
-/// <summary>What an export did, by path relative to the folder: the files written, and those that already held the same definition.</summary>
-public sealed record ExportReport(IReadOnlyList<string> Written, IReadOnlyList<string> Unchanged);
+/// <summary>
+/// What an export did, by path relative to the folder: files written, files that already held the same definition, and
+/// files left alone because they hold changes the database has never seen (<c>file: reason</c>).
+/// </summary>
+public sealed record ExportReport(IReadOnlyList<string> Written, IReadOnlyList<string> Unchanged, IReadOnlyList<string> Conflicts);
 
 /// <summary>
 /// Writes stored definitions back into a <c>workflows/</c> folder in the format the importer reads, so that flows designed
-/// in Studio can be committed. A definition goes to the file that already holds it, at whatever depth, so the team's
-/// grouping survives; a new one becomes <c>{definitionId}.json</c> at the top. A file that already holds the same content
-/// (by <see cref="DefinitionContentHash"/>: its formatting and the store's version fields do not count) is not touched, so an
-/// export into the repository shows only real changes. Files of definitions that are not in the database stay as they are.
+/// in Studio can be committed. The folder is read exactly as the importer reads it, and a definition goes back to the file
+/// the importer takes it from (the first valid one, at whatever depth), so the team's grouping survives; a new one becomes
+/// <c>{definitionId}.json</c> at the top. A file with the same content (by <see cref="DefinitionContentHash"/>: formatting
+/// and the store's version fields do not count) is not touched. A file is overwritten only when the database has seen
+/// its content (it holds an older stored version): one edited since the last import, or mid-edit and invalid, is a
+/// conflict and stays as it is unless <c>force</c>. Files of definitions not in the database stay as they are.
 /// </summary>
-public sealed class WorkflowFolderExporter(IWorkflowDefinitionStore store, WorkflowSerializer serializer)
+public sealed class WorkflowFolderExporter(IWorkflowDefinitionStore store, ActivityRegistry registry, WorkflowSerializer serializer, WorkflowValidator validator)
 {
+    private static readonly VersionOptions AllVersions = new("AllVersions");
+
     /// <summary>Exports one version per definition (selected by <paramref name="version"/>).</summary>
-    public async Task<ExportReport> ExportAsync(string folder, VersionOptions version, CancellationToken cancellationToken = default)
+    public async Task<ExportReport> ExportAsync(string folder, VersionOptions version, bool force = false, CancellationToken cancellationToken = default)
     {
         // Definitions first: reading them makes stored workflows-as-activities known, which reading the files needs.
         var definitions = new List<WorkflowDefinition>();
@@ -32,80 +40,51 @@ public sealed class WorkflowFolderExporter(IWorkflowDefinitionStore store, Workf
         }
 
         Directory.CreateDirectory(folder);
-        var (existing, taken) = await ReadFolderAsync(folder, cancellationToken);
-        var written = new List<string>();
-        var unchanged = new List<string>();
+        var files = await ExportFolder.ReadAsync(folder, registry, serializer, validator, cancellationToken);
+        var (written, unchanged, conflicts) = (new List<string>(), new List<string>(), new List<string>());
         foreach (var definition in definitions)
         {
-            var file = existing.GetValueOrDefault(definition.DefinitionId);
-            if (file is not null && file.ContentHash == DefinitionContentHash.Compute(definition))
+            var hash = DefinitionContentHash.Compute(definition);
+            var holder = files.HolderOf(definition.DefinitionId);
+            if (holder is { ContentHash: { } held } && held == hash)
             {
-                unchanged.Add(file.Source);
+                unchanged.Add(holder.Source);
                 continue;
             }
 
-            var source = file?.Source ?? NewFileName(definition.DefinitionId, taken);
+            if (!force && await ConflictAsync(definition, holder, files, cancellationToken) is { } conflict)
+            {
+                conflicts.Add(conflict);
+                continue;
+            }
+
+            var source = holder?.Source ?? files.NewFileName(definition.DefinitionId);
             await WriteAsync(Path.Combine(folder, source.Replace('/', Path.DirectorySeparatorChar)), WorkflowSerializer.Write(definition), cancellationToken);
             written.Add(source);
         }
 
-        return new ExportReport(written, unchanged);
+        return new ExportReport(written, unchanged, conflicts);
     }
 
-    /// <summary>Which file holds which definition (the first by path, as the importer takes it), and every name in use.</summary>
-    private async Task<(Dictionary<string, ExistingFile> ByDefinitionId, HashSet<string> Taken)> ReadFolderAsync(string folder, CancellationToken cancellationToken)
+    /// <summary>Why the definition's file must not be overwritten, or null when its content is an older stored version.</summary>
+    private async Task<string?> ConflictAsync(WorkflowDefinition definition, ExportFolder.HeldDefinition? holder, ExportFolder files, CancellationToken cancellationToken)
     {
-        var byDefinitionId = new Dictionary<string, ExistingFile>(StringComparer.Ordinal);
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase); // case-insensitive file systems too
-        foreach (var (path, source) in WorkflowFolder.JsonFiles(folder))
+        if (holder is null)
         {
-            taken.Add(source);
-            string json;
-            try
-            {
-                json = await File.ReadAllTextAsync(path, cancellationToken);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                continue; // the name stays taken; the definition, if it is one, gets a file of its own
-            }
-
-            if (DefinitionIdOf(json) is { } definitionId && !byDefinitionId.ContainsKey(definitionId))
-            {
-                // An invalid file has no hash, so the stored (valid) version replaces it.
-                var read = serializer.Read(json);
-                byDefinitionId[definitionId] = new ExistingFile(source, read.IsValid ? DefinitionContentHash.Compute(read.Definition!) : null);
-            }
+            return files.UnreadableFileNamed(definition.DefinitionId) is { } unreadable
+                ? $"{unreadable}: not a readable definition, and the name {definition.DefinitionId} would be written to; fix or move it first"
+                : null;
         }
 
-        return (byDefinitionId, taken);
-    }
-
-    private static string? DefinitionIdOf(string json)
-    {
-        try
+        if (holder.ContentHash is null)
         {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            return WorkflowSerializer.ReadHeader(document.RootElement, [])?.DefinitionId is { Length: > 0 } definitionId ? definitionId : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Definition ids are free text: characters a file system rejects become '_', and a name in use gets a suffix.</summary>
-    private static string NewFileName(string definitionId, HashSet<string> taken)
-    {
-        var invalid = Path.GetInvalidFileNameChars();
-        var stem = new string([.. definitionId.Select(c => invalid.Contains(c) ? '_' : c)]);
-        var name = stem + ".json";
-        for (var n = 2; !taken.Add(name); n++)
-        {
-            name = $"{stem}-{n}.json";
+            return $"{holder.Source}: invalid ({holder.FirstError}); the stored version would replace an edit in progress";
         }
 
-        return name;
+        var stored = await store.ListAsync(AllVersions, definition.DefinitionId, cancellationToken);
+        return stored.Any(v => v.ContentHash == holder.ContentHash)
+            ? null
+            : $"{holder.Source}: changed since it was last imported; import it first (start the server or save it with the watcher on)";
     }
 
     /// <summary>Through a temporary file, so the folder watcher of a running server never reads half a definition.</summary>
@@ -116,6 +95,4 @@ public sealed class WorkflowFolderExporter(IWorkflowDefinitionStore store, Workf
         await File.WriteAllTextAsync(temporary, json + Environment.NewLine, cancellationToken);
         File.Move(temporary, path, overwrite: true);
     }
-
-    private sealed record ExistingFile(string Source, string? ContentHash);
 }

@@ -24,22 +24,7 @@ public sealed class WorkflowFolderImporter(IWorkflowDefinitionStore store, Activ
     public async Task<ImportReport> ImportAsync(string folder, CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
-        var documents = new List<(string Source, string Json)>();
-        foreach (var (file, source) in WorkflowFolder.JsonFiles(folder))
-        {
-            try
-            {
-                documents.Add((source, await File.ReadAllTextAsync(file, cancellationToken)));
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                errors.Add($"{source}:$: cannot be read: {exception.Message}");
-            }
-        }
-
-        // Core's loader does the reading and validation exactly as the CLI does (workflows used as activities first);
-        // its in-memory store is a scratch copy here, the database is what counts.
-        var loaded = new DefinitionLoader(registry, serializer, validator, new InMemoryWorkflowDefinitionStore()).Load(documents);
+        var loaded = await WorkflowFolder.LoadAsync(folder, registry, serializer, validator, errors, cancellationToken);
         var published = new List<DefinitionVersionInfo>();
         var unchanged = new List<string>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -51,6 +51,23 @@ public sealed class WorkflowsDbContextFactory : IDbContextFactory<WorkflowsDbCon
         await db.Database.MigrateAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Migrations the database lacks, for tools that must not change the schema (the export verb). A SQLite file that does
+    /// not exist lacks them all and is not created by asking.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = CreateDbContext();
+        if (Provider == WorkflowsDatabaseProvider.Sqlite
+            && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) is { Mode: not SqliteOpenMode.Memory, DataSource: var file }
+            && file != ":memory:" && !File.Exists(file))
+        {
+            return [.. db.Database.GetMigrations()];
+        }
+
+        return [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+    }
+
     internal static Func<WorkflowsDbContext> Sqlite(string connectionString)
     {
         var options = new DbContextOptionsBuilder<SqliteWorkflowsDbContext>().UseSqlite(connectionString)

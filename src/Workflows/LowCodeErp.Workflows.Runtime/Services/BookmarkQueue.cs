@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Text.Json;
 using System.Threading.Channels;
 using LowCodeErp.Workflows.Core.Execution;
@@ -40,16 +39,6 @@ public sealed class BookmarkQueue(
     : BackgroundService
 {
     private static readonly TimeSpan MinimumPassGap = TimeSpan.FromMilliseconds(50);
-    private const int ExpiredNamedInLog = 20;
-    private static readonly Meter Meter = new(GroupCommitWriter.MeterName);
-    // Queued against delivered and expired: expiries mean events sent for instances that never came (wrong correlation
-    // id, a retracted flow, a time to live too short for the flow's pace).
-    private static readonly Counter<long> Queued = Meter.CreateCounter<long>("erp.workflows.bookmark_queue.queued", "{stimulus}",
-        "Stimuli that matched nothing and were queued for their bookmark.");
-    private static readonly Counter<long> Delivered = Meter.CreateCounter<long>("erp.workflows.bookmark_queue.delivered", "{stimulus}",
-        "Queued stimuli delivered to a bookmark that appeared later.");
-    private static readonly Counter<long> Expired = Meter.CreateCounter<long>("erp.workflows.bookmark_queue.expired", "{stimulus}",
-        "Queued stimuli dropped at the end of their time to live without a bookmark.");
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     // Queued stimuli this node knows of: while it is 0, saving bookmarks costs no wake-up (the poll still runs). Each
     // pass recounts them; _enqueued (this node's queuings, ever) keeps a count taken just before a queuing from hiding it.
@@ -86,7 +75,7 @@ public sealed class BookmarkQueue(
 
         Interlocked.Increment(ref _enqueued);
         Interlocked.Increment(ref _known);
-        Queued.Add(1);
+        BookmarkQueueMetrics.Queued.Add(1);
         return true;
     }
 
@@ -106,14 +95,14 @@ public sealed class BookmarkQueue(
         List<BookmarkQueueItemRecord> waiting;
         await using (var db = contexts.CreateDbContext())
         {
-            await DropExpiredAsync(db, now, cancellationToken);
+            await ExpiredStimuli.DropAsync(db, now, options.TimeToLive, logger, cancellationToken);
 
             var enqueuedBefore = Interlocked.Read(ref _enqueued);
             var queued = await db.BookmarkQueue.CountAsync(cancellationToken);
             Volatile.Write(ref _known, queued + (int)(Interlocked.Read(ref _enqueued) - enqueuedBefore));
             // Only stimuli a bookmark now matches (same rule as delivery: the hash, and the correlation id when the
             // stimulus has one): however many wait in vain, they never hide one that can be delivered.
-            waiting = await db.BookmarkQueue.AsNoTracking()
+            waiting = await db.BookmarkQueue.AsNoTracking().Where(q => q.ExpiresAt > now)
                 .Where(q => db.Bookmarks.Any(b => b.Hash == q.Hash && (q.CorrelationId == null || b.CorrelationId == q.CorrelationId)))
                 .OrderBy(q => q.CreatedAt).ThenBy(q => q.Id).Take(options.BatchSize).ToListAsync(cancellationToken);
         }
@@ -136,7 +125,7 @@ public sealed class BookmarkQueue(
             if (await DeliverAsync(item, input, matches, cancellationToken))
             {
                 delivered++;
-                Delivered.Add(1);
+                BookmarkQueueMetrics.Delivered.Add(1);
             }
             else
             {
@@ -170,40 +159,6 @@ public sealed class BookmarkQueue(
             poll.CancelAfter(options.PollInterval);
             await _wake.Reader.WaitToReadAsync(poll.Token).AsTask().ContinueWith(static _ => { }, TaskScheduler.Default);
             _wake.Reader.TryRead(out _);
-        }
-    }
-
-    /// <summary>
-    /// Deletes the expired stimuli and says so: a stimulus that waited in vain is a lost business event (an approval no
-    /// instance received), so each is logged by name and correlation id, as far as <see cref="ExpiredNamedInLog"/> go.
-    /// </summary>
-    private async Task DropExpiredAsync(WorkflowsDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // Read first: on SQLite even a DELETE of nothing takes the one write lock the instance writer needs.
-        var expired = await db.BookmarkQueue.AsNoTracking().Where(q => q.ExpiresAt <= now).OrderBy(q => q.CreatedAt)
-            .Select(q => new { q.Name, q.PayloadJson, q.CorrelationId, q.CreatedAt }).Take(ExpiredNamedInLog).ToListAsync(cancellationToken);
-        if (expired.Count == 0)
-        {
-            return;
-        }
-
-        // The count is this node's own DELETE, so replicas expiring together never count a row twice.
-        var dropped = await db.BookmarkQueue.Where(q => q.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
-        Expired.Add(dropped);
-        if (dropped == 0 || logger is null)
-        {
-            return;
-        }
-
-        foreach (var item in expired)
-        {
-            logger.LogWarning("Queued stimulus {Name} {Payload} (correlation id {CorrelationId}, queued at {QueuedAt:O}) expired: no workflow waited for it within {TimeToLive}.",
-                item.Name, item.PayloadJson, item.CorrelationId ?? "none", item.CreatedAt, options.TimeToLive);
-        }
-
-        if (dropped > expired.Count)
-        {
-            logger.LogWarning("{Count} more queued stimuli expired without a workflow waiting for them.", dropped - expired.Count);
         }
     }
 
