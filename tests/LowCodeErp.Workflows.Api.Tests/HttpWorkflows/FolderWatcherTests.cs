@@ -3,7 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using LowCodeErp.Workflows.Api.Tests.Infrastructure;
+using LowCodeErp.Server.Startup;
+using LowCodeErp.Workflows.Runtime.Import;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace LowCodeErp.Workflows.Api.Tests.HttpWorkflows;
 
@@ -30,6 +36,29 @@ public sealed class FolderWatcherTests
 
         await File.WriteAllTextAsync(file, Flow("Watched v2"), Ct);
         (await WaitForPublishedNameAsync(client, "Watched v2")).Should().BeTrue("the watcher keeps working after an invalid file");
+    }
+
+    [Fact]
+    public async Task Watcher_Should_ImportAFileSavedAfterTheStartUpImport_ButBeforeItWatched()
+    {
+        await using var server = new ServerFactory();
+        await using var unwatched = server.WithWebHostBuilder(b => b.UseSetting("Workflows:WatchFolder", "false"));
+        var client = unwatched.CreateClient(); // started: the start-up import is done, and this server does not watch
+        await File.WriteAllTextAsync(Path.Combine(server.WorkflowsFolder, "watched.json"), Flow("Saved during start-up"), Ct);
+        var options = Options.Create(new WorkflowsStartupOptions { Folder = server.WorkflowsFolder, WatchFolder = true });
+        using var watcher = new WorkflowsFolderWatcher(unwatched.Services.GetRequiredService<WorkflowFolderImporter>(), options,
+            unwatched.Services.GetRequiredService<IHostEnvironment>(), NullLogger<WorkflowsFolderWatcher>.Instance);
+
+        await watcher.StartAsync(Ct);
+        try
+        {
+            // No file event follows the save: only the watcher's own import when it starts can publish it.
+            (await WaitForPublishedNameAsync(client, "Saved during start-up")).Should().BeTrue();
+        }
+        finally
+        {
+            await watcher.StopAsync(CancellationToken.None);
+        }
     }
 
     private static async Task<bool> WaitForPublishedNameAsync(HttpClient client, string name)
