@@ -32,6 +32,9 @@ public sealed class ServerCommandTests
     [Theory]
     [InlineData("unknown argument '--lastest'", "export-workflows", "--lastest")]
     [InlineData("unknown argument 'stray'", "export-workflows", "stray")]
+    [InlineData("unknown argument '--foldr'", "export-workflows", "--foldr", "out")]
+    [InlineData("unknown argument '--latest=true'", "export-workflows", "--latest=true")]
+    [InlineData("--folder needs a directory", "export-workflows", "--folder", "")]
     [InlineData("--folder needs a directory", "export-workflows", "--folder", "--latest")]
     [InlineData("export-workflows must be the first argument", "--contentRoot", "/srv", "export-workflows")]
     public void Export_Should_RejectWhatItDoesNotUnderstand_BeforeAnythingStarts(string message, params string[] args)

@@ -120,8 +120,9 @@ public abstract class FolderImportTests(TestDatabase database) : IDisposable
     public async Task Export_should_give_a_new_definition_a_free_file_name_when_its_own_is_taken_or_not_a_file_name()
     {
         await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
-        var (owner, newcomer, odd) = (Flows.NewId("owner"), Flows.NewId("newcomer"), Flows.NewId(".area/flow:v?"));
+        var (owner, newcomer, odd, device) = (Flows.NewId("owner"), Flows.NewId("newcomer"), Flows.NewId(".area/flow:v?"), "con." + Flows.NewId("x"));
         var oddFile = "_area_flow_v_" + odd[".area/flow:v?".Length..] + ".json"; // portable on every OS, and not hidden
+        await Flows.PublishAsync(host, Flows.EventFlowJson(device));
         Write(newcomer + ".json", Flows.EventFlowJson(owner)); // a file named after the newcomer holds another definition
         await host.Importer.ImportAsync(_folder.FullName, Ct);
         await Flows.PublishAsync(host, Flows.EventFlowJson(newcomer));
@@ -129,7 +130,7 @@ public abstract class FolderImportTests(TestDatabase database) : IDisposable
 
         var export = await host.Exporter.ExportAsync(_folder.FullName, VersionOptions.Published, cancellationToken: Ct);
 
-        Ours(export.Written, newcomer, oddFile).Should().BeEquivalentTo(newcomer + "-2.json", oddFile);
+        Ours(export.Written, newcomer, oddFile, device).Should().BeEquivalentTo(newcomer + "-2.json", oddFile, device + "_.json");
         Ours(export.Unchanged, newcomer).Should().Equal(newcomer + ".json");
         (await host.Importer.ImportAsync(_folder.FullName, Ct)).Unchanged.Should().Contain([owner, newcomer, odd]);
     }
@@ -163,6 +164,31 @@ public abstract class FolderImportTests(TestDatabase database) : IDisposable
 
         Ours(forced.Written, "edited.json", "broken.json").Should().BeEquivalentTo("area/edited.json", "area/broken.json");
         File.ReadAllText(Path.Combine(_folder.FullName, "area/edited.json")).Should().Contain("changed in Studio");
+    }
+
+    [Fact]
+    public async Task Export_should_judge_a_parent_that_uses_a_workflow_as_activity_by_its_own_content_however_the_child_was_read()
+    {
+        await using var host = await RuntimeHost.StartAsync(database.NewDatabase());
+        // The child file's own id and version differ from what the database gives it, as in files from another database.
+        var child = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Flows", "waiting-child.json"))
+            .Replace("\"waiting-child-v1\", \"definitionId\"", "\"from-elsewhere\", \"definitionId\"", StringComparison.Ordinal)
+            .Replace("\"version\": 1", "\"version\": 3", StringComparison.Ordinal);
+        var parent = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Flows", "parent-of-waiting-child.json"));
+        Write("child.json", child);
+        Write("parent.json", parent);
+        (await host.Importer.ImportAsync(_folder.FullName, Ct)).Errors.Should().BeEmpty();
+
+        var untouched = await host.Exporter.ExportAsync(_folder.FullName, VersionOptions.Published, cancellationToken: Ct);
+        await Flows.PublishAsync(host, parent.Replace("Parent of waiting child", "Parent renamed in Studio", StringComparison.Ordinal));
+        var edited = await host.Exporter.ExportAsync(_folder.FullName, VersionOptions.Published, cancellationToken: Ct);
+        var again = await host.Exporter.ExportAsync(_folder.FullName, VersionOptions.Published, cancellationToken: Ct);
+
+        Ours(untouched.Written, "child.json", "parent.json").Should().BeEmpty("nothing changed since the import");
+        Ours(edited.Conflicts, "child.json", "parent.json").Should().BeEmpty("the file holds the version the database imported");
+        Ours(edited.Written, "child.json", "parent.json").Should().Equal("parent.json");
+        Ours(again.Written, "child.json", "parent.json").Should().BeEmpty("an export is stable");
+        File.ReadAllText(Path.Combine(_folder.FullName, "parent.json")).Should().Contain("Parent renamed in Studio");
     }
 
     public void Dispose()

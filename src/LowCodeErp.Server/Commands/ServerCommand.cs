@@ -14,6 +14,7 @@ namespace LowCodeErp.Server.Commands;
 public sealed class ServerCommand
 {
     private const string ExportVerb = "export-workflows";
+    private static readonly string[] HostSwitches = ["urls", "environment", "contentRoot", "applicationName"];
     private const string Usage = """
         usage: LowCodeErp.Server export-workflows [--folder DIR] [--latest] [--force] [--Setting:Key=value ...]
           Writes each definition's published version into DIR (default: the folder the server imports, Workflows:Folder,
@@ -69,14 +70,14 @@ public sealed class ServerCommand
             var (argument, next) = (rest[i], i + 1 < rest.Length && !rest[i + 1].StartsWith('-') ? rest[i + 1] : null);
             switch (argument)
             {
-                case "--folder" when next is not null:
+                case "--folder" when !string.IsNullOrWhiteSpace(next):
                     parsed.Folder = next;
                     i++;
                     break;
                 case "--folder" or "--folder=":
                     parsed.Error ??= "--folder needs a directory";
                     break;
-                case var _ when argument.StartsWith("--folder=", StringComparison.Ordinal):
+                case var _ when argument.StartsWith("--folder=", StringComparison.Ordinal) && argument.Length > "--folder=".Length:
                     parsed.Folder = argument["--folder=".Length..];
                     break;
                 case "--latest":
@@ -88,10 +89,10 @@ public sealed class ServerCommand
                 case "--help" or "-h":
                     parsed.ShowUsage = true;
                     break;
-                case var _ when argument.StartsWith("--", StringComparison.Ordinal) && argument.Contains('=', StringComparison.Ordinal):
+                case var _ when IsHostSetting(argument) && argument.Contains('=', StringComparison.Ordinal):
                     host.Add(argument); // a setting of the host: --ConnectionStrings:Workflows=…
                     break;
-                case var _ when argument.StartsWith("--", StringComparison.Ordinal) && next is not null:
+                case var _ when IsHostSetting(argument) && next is not null:
                     host.AddRange([argument, next]); // --contentRoot DIR, --environment Production
                     i++;
                     break;
@@ -104,6 +105,21 @@ public sealed class ServerCommand
 
         parsed.HostArguments = [.. host];
         return parsed;
+    }
+
+    /// <summary>
+    /// A setting the host reads: a configuration key with a section (<c>--Workflows:Folder</c>) or one of the host's own
+    /// switches. Anything else is a typo (<c>--foldr</c>, <c>--latest=true</c>) and must not be swallowed as configuration.
+    /// </summary>
+    private static bool IsHostSetting(string argument)
+    {
+        if (!argument.StartsWith("--", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var key = argument[2..].Split('=', 2)[0];
+        return key.Contains(':', StringComparison.Ordinal) || HostSwitches.Contains(key, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Answers <c>--help</c> and argument errors before anything is built; null when the verb should run.</summary>

@@ -24,26 +24,56 @@ public sealed class WorkflowsFolderWatcher(
     /// </summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        if ((options.Value.WatchFolder ?? environment.IsDevelopment()) && options.Value.ResolveFolder() is { } folder && Directory.Exists(folder))
+        if (!(options.Value.WatchFolder ?? environment.IsDevelopment()))
         {
+            return base.StartAsync(cancellationToken);
+        }
+
+        if (options.Value.ResolveFolder() is not { } folder || !Directory.Exists(folder))
+        {
+            logger.LogWarning("Not watching workflows: no folder (set Workflows:Folder to an existing folder).");
+            return base.StartAsync(cancellationToken);
+        }
+
+        try
+        {
+            _watcher = Watch(folder);
             _folder = folder;
-            _watcher = new FileSystemWatcher(folder, "*.json")
-            {
-                IncludeSubdirectories = true, // the importer reads subfolders too
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            };
-            _watcher.Changed += (_, _) => _changes.Release();
-            _watcher.Created += (_, _) => _changes.Release();
-            _watcher.Renamed += (_, _) => _changes.Release();
-            _watcher.Error += (_, e) => logger.LogWarning(e.GetException(), "Watching {Folder} lost events; re-importing.", folder);
-            _watcher.Error += (_, _) => _changes.Release();
-            _watcher.EnableRaisingEvents = true;
             // The start-up import ran just before this: one more (cheap, unchanged files are skipped) covers what changed in between.
             _changes.Release();
             logger.LogInformation("Watching {Folder} for workflow changes.", folder);
         }
+        catch (IOException exception)
+        {
+            // Typically the inotify watch limit: a development convenience must not keep the server from starting.
+            logger.LogError(exception, "Cannot watch {Folder}; edits are imported at the next start.", folder);
+        }
 
         return base.StartAsync(cancellationToken);
+    }
+
+    private FileSystemWatcher Watch(string folder)
+    {
+        var watcher = new FileSystemWatcher(folder, "*.json")
+        {
+            IncludeSubdirectories = true, // the importer reads subfolders too
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        watcher.Changed += (_, _) => _changes.Release();
+        watcher.Created += (_, _) => _changes.Release();
+        watcher.Renamed += (_, _) => _changes.Release();
+        watcher.Error += (_, e) => logger.LogWarning(e.GetException(), "Watching {Folder} lost events; re-importing.", folder);
+        watcher.Error += (_, _) => _changes.Release();
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch
+        {
+            watcher.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />

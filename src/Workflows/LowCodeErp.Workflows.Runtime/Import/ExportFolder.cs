@@ -13,6 +13,8 @@ internal sealed class ExportFolder
     private readonly HashSet<string> _unreadable = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase); // case-insensitive file systems too
     private readonly string _folder;
+    private static readonly string[] WindowsDeviceNames =
+        ["CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"];
 
     private ExportFolder(string folder) => _folder = folder;
 
@@ -75,11 +77,13 @@ internal sealed class ExportFolder
 
     /// <summary>
     /// Definition ids are free text: one fixed set of characters is kept on every OS (so a checkout works on Windows too),
-    /// the rest become '_', and a leading dot too (hidden files are not imported).
+    /// the rest become '_', and a leading dot too (hidden files are not imported); a device name gets a trailing '_'.
     /// </summary>
     private static string Stem(string definitionId)
     {
         var stem = new string([.. definitionId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
-        return stem.StartsWith('.') ? "_" + stem[1..] : stem;
+        stem = stem.StartsWith('.') ? "_" + stem[1..] : stem;
+        // Windows (and Git for Windows) refuse device names whatever the extension: con.json cannot be checked out.
+        return WindowsDeviceNames.Contains(stem.Split('.')[0], StringComparer.OrdinalIgnoreCase) ? stem + "_" : stem;
     }
 }

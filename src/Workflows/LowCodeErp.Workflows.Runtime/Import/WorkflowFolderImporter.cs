@@ -43,8 +43,9 @@ public sealed class WorkflowFolderImporter(IWorkflowDefinitionStore store, Activ
                 continue;
             }
 
-            var current = await store.ListAsync(VersionOptions.Published, definition.DefinitionId, cancellationToken);
-            if (current.Count > 0 && current[0].ContentHash == DefinitionContentHash.Compute(definition))
+            // Hashed again, not read from the row: a row hashed by an older build still compares by today's rules.
+            var current = await store.FindAsync(definition.DefinitionId, VersionOptions.Published, cancellationToken);
+            if (current is not null && DefinitionContentHash.Compute(current) == DefinitionContentHash.Compute(definition))
             {
                 unchanged.Add(definition.DefinitionId);
                 continue;
