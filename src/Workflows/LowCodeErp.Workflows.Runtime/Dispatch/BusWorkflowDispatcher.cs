@@ -1,5 +1,3 @@
-using System.Text.Json;
-using LowCodeErp.Workflows.Core.Serialization;
 using LowCodeErp.Workflows.Runtime.Services;
 using MassTransit;
 
@@ -20,12 +18,9 @@ internal sealed class BusWorkflowDispatcher(WorkflowRuntime runtime, IBus bus) :
         bus.Publish(new RunWorkflowInstance(instanceId), cancellationToken);
 
     public Task DispatchResumeAsync(string bookmarkId, IReadOnlyDictionary<string, object?>? input = null, CancellationToken cancellationToken = default) =>
-        bus.Publish(new ResumeWorkflowBookmark(bookmarkId, ToJson(input)), cancellationToken);
+        bus.Publish(new ResumeWorkflowBookmark(bookmarkId, WorkflowCommandInput.Write(input)), cancellationToken);
 
     public Task DispatchEventAsync(string eventName, string? correlationId = null, IReadOnlyDictionary<string, object?>? input = null,
         CancellationToken cancellationToken = default) =>
-        bus.Publish(new DeliverWorkflowEvent(eventName, correlationId, ToJson(input)), cancellationToken);
-
-    internal static string? ToJson(IReadOnlyDictionary<string, object?>? input) =>
-        input is null ? null : JsonSerializer.Serialize(input, SerializerOptions.Default);
+        bus.Publish(new DeliverWorkflowEvent(eventName, correlationId, WorkflowCommandInput.Write(input)), cancellationToken);
 }

@@ -44,9 +44,15 @@ public sealed class DeliverWorkflowEventConsumer(IWorkflowRuntime runtime) : ICo
             WorkflowCommandInput.Read(context.Message.InputJson), QueueIfUnmatched: true), context.CancellationToken);
 }
 
-/// <summary>Input JSON as the plain values immediate delivery passes (the bus's commands and the bookmark queue).</summary>
+/// <summary>
+/// Input carried as JSON (the bus's commands and the bookmark queue): written from the caller's values, read back as the
+/// plain values immediate delivery passes.
+/// </summary>
 internal static class WorkflowCommandInput
 {
+    public static string? Write(IReadOnlyDictionary<string, object?>? input) =>
+        input is null ? null : JsonSerializer.Serialize(input, SerializerOptions.Default);
+
     public static Dictionary<string, object?>? Read(string? json) =>
         json is null ? null : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json, SerializerOptions.Default)?
             .ToDictionary(p => p.Key, p => ValueConversion.FromElement(p.Value));

@@ -62,7 +62,7 @@ public sealed class BookmarkQueue(
                 Name = stimulus.Name,
                 PayloadJson = stimulus.Payload is null ? null : JsonSerializer.Serialize(stimulus.Payload, stimulus.Payload.GetType(), SerializerOptions.Default),
                 CorrelationId = stimulus.CorrelationId,
-                InputJson = stimulus.Input is null ? null : JsonSerializer.Serialize(stimulus.Input, SerializerOptions.Default),
+                InputJson = WorkflowCommandInput.Write(stimulus.Input),
                 CreatedAt = now.ToUniversalTime(),
                 ExpiresAt = (now + options.TimeToLive).ToUniversalTime(),
             }, cancellationToken);
