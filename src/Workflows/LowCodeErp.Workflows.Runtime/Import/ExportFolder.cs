@@ -59,7 +59,7 @@ internal sealed class ExportFolder
         _valid.GetValueOrDefault(definitionId) ?? _invalid.GetValueOrDefault(definitionId);
 
     /// <summary>The unreadable file that has the name a new file for the definition would get, if any.</summary>
-    public string? UnreadableFileNamed(string definitionId) => _unreadable.FirstOrDefault(s => s.Equals(Stem(definitionId) + ".json", StringComparison.OrdinalIgnoreCase));
+    public string? UnreadableFileNamed(string definitionId) => _unreadable.TryGetValue(Stem(definitionId) + ".json", out var file) ? file : null;
 
     /// <summary>A free name at the top of the folder; a name in use (by any file or folder) gets a suffix.</summary>
     public string NewFileName(string definitionId)

@@ -81,17 +81,9 @@ public sealed class WorkflowFolderExporter(IWorkflowDefinitionStore store, Activ
             return $"{holder.Source}: invalid ({holder.FirstError}); the stored version would replace an edit in progress";
         }
 
-        // Hashed again, not read from the rows: rows hashed by an older build still compare by today's rules.
-        foreach (var stored in await store.ListAsync(AllVersions, definition.DefinitionId, cancellationToken))
-        {
-            if (await store.FindAsync(definition.DefinitionId, VersionOptions.SpecificVersion(stored.Version), cancellationToken) is { } version
-                && DefinitionContentHash.Compute(version) == holder.ContentHash)
-            {
-                return null;
-            }
-        }
-
-        return $"{holder.Source}: changed since it was last imported; import it first (start the server or save it with the watcher on)";
+        return await StoredContent.HoldsAsync(store, definition.DefinitionId, AllVersions, holder.ContentHash, cancellationToken)
+            ? null
+            : $"{holder.Source}: changed since it was last imported; import it first (start the server or save it with the watcher on)";
     }
 
     /// <summary>Through a temporary file, so the folder watcher of a running server never reads half a definition.</summary>

@@ -43,9 +43,7 @@ public sealed class WorkflowFolderImporter(IWorkflowDefinitionStore store, Activ
                 continue;
             }
 
-            // Hashed again, not read from the row: a row hashed by an older build still compares by today's rules.
-            var current = await store.FindAsync(definition.DefinitionId, VersionOptions.Published, cancellationToken);
-            if (current is not null && DefinitionContentHash.Compute(current) == DefinitionContentHash.Compute(definition))
+            if (await StoredContent.HoldsAsync(store, definition.DefinitionId, VersionOptions.Published, DefinitionContentHash.Compute(definition), cancellationToken))
             {
                 unchanged.Add(definition.DefinitionId);
                 continue;
